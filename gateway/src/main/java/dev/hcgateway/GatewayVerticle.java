@@ -1,0 +1,114 @@
+package dev.hcgateway;
+
+import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.http.Admission;
+import dev.hcgateway.http.ApiServices;
+import dev.hcgateway.http.HttpServerVerticle;
+import dev.hcgateway.http.Readiness;
+import dev.hcgateway.metrics.GatewayMetrics;
+import dev.hcgateway.pipeline.VerifyPipeline;
+import dev.hcgateway.policy.ScenePolicy;
+import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.trust.TrustListParser;
+import dev.hcgateway.trust.TrustStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles the gateway: crypto provider, trust list, revocation mirror, colour stage and pipeline, then one
+ * HTTP server verticle per instance. Undeploying it shuts down gracefully: readiness fails first, servers
+ * drain, then clients close.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry;
+    private final List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+    private TrustStore trust;
+    private RevocationStore revocations;
+    private ColourService colours;
+    private Readiness readiness;
+
+    /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
+    public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    @Override
+    public Future<?> start() {
+        CryptoProvider crypto = CryptoProvider.select(config.verify().nativeCrypto());
+        if (crypto.nativeCode()) {
+            LOG.info("ES256 verify provider: {} (native)", crypto.name());
+        } else {
+            LOG.warn("ES256 verify provider: {} (JDK fallback, ~20x slower): {}", crypto.name(), crypto.fallbackWhy());
+        }
+        Es256Verifier verifier = new Es256Verifier(crypto);
+        GatewayMetrics metrics = new GatewayMetrics(registry);
+        trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
+        revocations = revocationStore();
+        colours = colourService();
+        revocations.onInvalidation(colours::invalidateLocal);
+        readiness = new Readiness(trust, revocations, colours);
+        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
+                new ScenePolicy(), clock, config.verify().clockSkewSeconds());
+        ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
+                new Admission(config.http().maxInFlight(), registry), registry::scrape);
+        int instances = config.http().instances() > 0 ? config.http().instances()
+                : Runtime.getRuntime().availableProcessors();
+        return trust.start(vertx, config.trust().reloadIntervalMs())
+                .compose(v -> revocations.start())
+                .compose(v -> vertx.deployVerticle(() -> {
+                    HttpServerVerticle server = new HttpServerVerticle(services);
+                    servers.add(server);
+                    return server;
+                }, new DeploymentOptions().setInstances(instances)))
+                .onSuccess(id -> LOG.info("gateway listening on {}:{} with {} event loops; revocations: {}; colours: {}",
+                        config.http().host(), port(), instances, revocations.state().mode(),
+                        colours.online() ? "authoritative store" : "offline (signed snapshot)"));
+    }
+
+    private RevocationStore revocationStore() {
+        LOG.warn("no Redis configured (HC_REDIS_URI): revocations live in this process only and are lost at restart");
+        return new LocalRevocations();
+    }
+
+    private ColourService colourService() {
+        return new SnapshotColours(clock);
+    }
+
+    @Override
+    public Future<?> stop() {
+        // Fail readiness before the servers drain, so load balancers stop sending while in-flight requests end.
+        readiness.shutdown();
+        // Child server verticles are undeployed (and drained) by Vert.x before this runs.
+        return closeClients();
+    }
+
+    private Future<Void> closeClients() {
+        trust.close();
+        return Future.join(colours.close(), revocations.close()).mapEmpty();
+    }
+
+    /** Returns the port the servers listen on. */
+    public int port() {
+        return servers.isEmpty() ? -1 : servers.get(0).port();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.hcgateway.code;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORParser;
+import dev.hcgateway.code.Decoding.Decoded;
+import dev.hcgateway.code.Decoding.Undecodable;
+import dev.hcgateway.pipeline.Reason;
+import java.io.IOException;
+
+/**
+ * Decodes {@code HCN1:} texts: prefix, Base45, zlib (capped), COSE_Sign1 and CWT claims (health-code spec,
+ * sections 1 and 2). It is pure and thread-safe, and never throws on hostile input: every failure is a value.
+ */
+public final class CodeDecoder {
+
+    /** The prefix of a v1 health code. */
+    public static final String PREFIX = "HCN1:";
+    /** The largest COSE_Sign1 accepted, inflated or not. */
+    public static final int MAX_COSE_BYTES = 4096;
+    /**
+     * The longest text considered: a QR code holds at most 4,296 alphanumeric characters, and any longer
+     * text is refused before a byte of it is decoded.
+     */
+    public static final int MAX_TEXT_LENGTH = 4296;
+    static final int ES256 = -7;
+
+    private static final Undecodable MALFORMED = new Undecodable(Reason.MALFORMED);
+    private static final Undecodable UNSUPPORTED_FORMAT = new Undecodable(Reason.UNSUPPORTED_FORMAT);
+    private static final Undecodable UNSUPPORTED_ALGORITHM = new Undecodable(Reason.UNSUPPORTED_ALGORITHM);
+
+    private final CBORFactory cbor;
+    private final BoundedInflater inflater = new BoundedInflater(MAX_COSE_BYTES);
+    private final ClaimsReader claims = new ClaimsReader();
+
+    /** Creates a decoder with its own CBOR factory, limited to shallow nesting and no duplicate keys. */
+    public CodeDecoder() {
+        this.cbor = CBORFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(16).maxStringLength(MAX_COSE_BYTES).maxNumberLength(64).build())
+                .build();
+    }
+
+    /** Decodes one scanned text. */
+    public Decoding decode(String text) {
+        if (text == null || !text.startsWith(PREFIX)) {
+            return UNSUPPORTED_FORMAT;
+        }
+        if (text.length() > MAX_TEXT_LENGTH || text.length() == PREFIX.length()) {
+            return MALFORMED;
+        }
+        byte[] raw = Base45.decode(text, PREFIX.length());
+        if (raw == null || raw.length == 0) {
+            return MALFORMED;
+        }
+        byte[] cose = BoundedInflater.isZlib(raw) ? inflater.inflate(raw) : raw;
+        if (cose == null || cose.length > MAX_COSE_BYTES) {
+            return MALFORMED;
+        }
+        try (JsonParser p = cbor.createParser(cose)) {
+            return readSign1((CBORParser) p);
+        } catch (IOException | RuntimeException e) {
+            // Jackson reports truncation, bad lengths and type errors as exceptions: all are malformed input.
+            return MALFORMED;
+        }
+    }
+
+    private Decoding readSign1(CBORParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            return MALFORMED;
+        }
+        int tag = p.getCurrentTag();
+        if (tag != -1 && tag != 18) {
+            return MALFORMED;
+        }
+        byte[] protectedBytes = binary(p);
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return MALFORMED;
+        }
+        byte[] unprotectedKid = readHeader(p, null);
+        byte[] payload = binary(p);
+        byte[] signature = binary(p);
+        if (protectedBytes == null || payload == null || signature == null
+                || p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
+            return MALFORMED;
+        }
+        int[] alg = {Integer.MIN_VALUE};
+        byte[] kid = unprotectedKid;
+        if (protectedBytes.length > 0) {
+            try (JsonParser hp = cbor.createParser(protectedBytes)) {
+                if (hp.nextToken() != JsonToken.START_OBJECT) {
+                    return MALFORMED;
+                }
+                byte[] protectedKid = readHeader(hp, alg);
+                if (hp.nextToken() != null) {
+                    return MALFORMED;
+                }
+                kid = protectedKid != null ? protectedKid : unprotectedKid;
+            }
+        }
+        if (alg[0] == Integer.MIN_VALUE) {
+            return MALFORMED;
+        }
+        if (alg[0] != ES256) {
+            return UNSUPPORTED_ALGORITHM;
+        }
+        if (kid == null || kid.length != 8 || signature.length != 64) {
+            return MALFORMED;
+        }
+        HealthCode code = claims.read(cbor, payload);
+        if (code == null) {
+            return MALFORMED;
+        }
+        return new Decoded(code, kid, SigStructure.encode(protectedBytes, payload), signature);
+    }
+
+    /** Reads a header map after its START_OBJECT; returns the kid (label 4) and stores the alg (label 1). */
+    private static byte[] readHeader(JsonParser p, int[] alg) throws IOException {
+        byte[] kid = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String label = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("4".equals(label)) {
+                if (v != JsonToken.VALUE_EMBEDDED_OBJECT) {
+                    throw new IOException("kid is not a bstr");
+                }
+                kid = p.getBinaryValue();
+            } else if ("1".equals(label) && alg != null) {
+                // A text or out-of-range alg is some other algorithm, not ours.
+                alg[0] = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                        ? p.getIntValue() : Integer.MAX_VALUE;
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("header is not a map");
+        }
+        return kid;
+    }
+
+    private static byte[] binary(JsonParser p) throws IOException {
+        return p.nextToken() == JsonToken.VALUE_EMBEDDED_OBJECT ? p.getBinaryValue() : null;
+    }
+}

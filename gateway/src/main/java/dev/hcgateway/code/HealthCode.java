@@ -1,0 +1,54 @@
+package dev.hcgateway.code;
+
+import dev.hcgateway.colour.Colour;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The claims of a decoded health code (CWT payload plus the {@code hc} map).
+ * Decoded is not verified: the pipeline checks trust, signature and time before using it.
+ */
+public record HealthCode(
+        String issuer,
+        String subject,
+        long issuedAt,
+        long expiresAt,
+        byte[] codeId,
+        Colour colour,
+        long colourAsOf,
+        CodeKind kind,
+        String relation,
+        boolean vaccinated) {
+
+    public HealthCode {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(codeId, "codeId");
+        Objects.requireNonNull(colour, "colour");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Returns the code id as lower-case hex, the form revocations use. */
+    public String codeIdHex() {
+        return HexFormat.of().formatHex(codeId);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the subject: logs must not carry it.
+        return "HealthCode[issuer=" + issuer + ", kind=" + kind + ", colour=" + colour + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HealthCode h && h.codeIdHex().equals(codeIdHex()) && h.issuer.equals(issuer)
+                && h.subject.equals(subject) && h.issuedAt == issuedAt && h.expiresAt == expiresAt
+                && h.colour == colour && h.colourAsOf == colourAsOf && h.kind == kind
+                && Objects.equals(h.relation, relation) && h.vaccinated == vaccinated;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(issuer, subject, issuedAt, codeIdHex());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hcgateway.colour;
+
+import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.policy.Scene;
+import io.vertx.core.Future;
+import java.time.Clock;
+
+/**
+ * Offline mode (no authoritative store configured): the code's signed colour decides while it is at most
+ * {@code snapshotMaxAgeSeconds} old; an older snapshot gives no colour, and the scene's fallback decides.
+ */
+public final class SnapshotColours implements ColourService {
+
+    private final Clock clock;
+
+    /** Creates the offline colour stage on this clock. */
+    public SnapshotColours(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<ColourAnswer> colourOf(HealthCode code, Scene scene) {
+        return Future.succeededFuture(fromSnapshot(code, scene, clock.instant().getEpochSecond(), false, null));
+    }
+
+    /**
+     * Returns the snapshot's colour when fresh enough for the scene, else no colour.
+     *
+     * @param degraded whether the snapshot stands in for a store that did not answer
+     * @param why      why the store did not answer, when degraded
+     */
+    public static ColourAnswer fromSnapshot(HealthCode code, Scene scene, long now, boolean degraded, String why) {
+        if (now - code.colourAsOf() <= scene.snapshotMaxAgeSeconds()) {
+            return degraded ? ColourAnswer.degraded(code.colour(), ColourSource.CODE, why)
+                    : ColourAnswer.of(code.colour(), ColourSource.CODE);
+        }
+        return ColourAnswer.none(degraded ? why : "snapshot_stale");
+    }
+}

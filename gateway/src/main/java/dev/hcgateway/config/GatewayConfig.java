@@ -1,0 +1,59 @@
+package dev.hcgateway.config;
+
+import dev.hcgateway.policy.Scene;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** The whole, validated configuration: one record per section of {@code config/gateway.yaml}. */
+public record GatewayConfig(
+        HttpConfig http,
+        VerifyConfig verify,
+        TrustConfig trust,
+        Map<String, Scene> scenes,
+        RedisConfig redis,
+        AuthorityConfig authority,
+        AdminConfig admin,
+        DocumentConfig document) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(document, "document");
+        scenes = Map.copyOf(scenes);
+        if (scenes.isEmpty()) {
+            throw new ConfigException("scenes: at least one scene is required");
+        }
+        if (!scenes.containsKey(verify.defaultScene())) {
+            throw new ConfigException("verify.defaultScene: \"" + verify.defaultScene() + "\" is not a configured scene "
+                    + scenes.keySet());
+        }
+    }
+
+    /** Reads every section from the merged tree. */
+    static GatewayConfig from(ConfigNode root) {
+        ConfigNode scenesNode = root.child("scenes");
+        Map<String, Scene> scenes = new LinkedHashMap<>();
+        for (String name : scenesNode.keys()) {
+            scenes.put(name, SceneReader.read(name, scenesNode.child(name)));
+        }
+        return new GatewayConfig(
+                HttpConfig.from(root.child("http")),
+                VerifyConfig.from(root.child("verify")),
+                TrustConfig.from(root.child("trust")),
+                scenes,
+                RedisConfig.from(root.child("redis")),
+                AuthorityConfig.from(root.child("authority")),
+                AdminConfig.from(root.child("admin")),
+                DocumentConfig.from(root.child("document")));
+    }
+
+    /** Returns the scene of this name, or null. */
+    public Scene scene(String name) {
+        return scenes.get(name);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.hcgateway.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Serves the admin API: revocations and colour invalidations. Every call needs the bearer token; a 2xx
+ * answer means the change is stored (in Redis, when configured) and on its way to every gateway.
+ */
+final class AdminHandler {
+
+    static final int MAX_SUBJECTS = 1000;
+    private static final long MAX_INSTANT = 253_402_300_799L; // 9999-12-31
+    private final ApiServices services;
+    private final byte[] token;
+
+    AdminHandler(ApiServices services, String token) {
+        this.services = services;
+        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Fails with 401 unless the request carries the token; compared in constant time. */
+    void authorize(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), token)) {
+            throw new ApiError(401, "unauthorized", "A valid admin bearer token is required.", 0).exception();
+        }
+        ctx.next();
+    }
+
+    /** {@code POST /admin/v1/revocations}: {@code {"codeId": hex}} or {@code {"subject", "issuedBefore"}}. */
+    void revoke(RoutingContext ctx) {
+        JsonObject body = VerifyRequest.object(ctx.body().buffer());
+        Future<Void> stored;
+        JsonObject answer = new JsonObject().put("stored", true);
+        if (body.containsKey("codeId") && !body.containsKey("subject")) {
+            byte[] codeId = codeId(body.getValue("codeId"));
+            stored = services.revocations().revokeCode(codeId);
+            answer.put("codeId", HexFormat.of().formatHex(codeId));
+        } else if (body.containsKey("subject") && !body.containsKey("codeId")) {
+            String subject = subject(body.getValue("subject"));
+            Object before = body.getValue("issuedBefore");
+            if (!(before instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < 0
+                    || n.longValue() > MAX_INSTANT) {
+                throw ApiError.badRequest("invalid_issued_before",
+                        "\"issuedBefore\" must be epoch seconds (a non-negative integer).").exception();
+            }
+            stored = services.revocations().revokeSubject(subject, n.longValue());
+            answer.put("issuedBefore", n.longValue());
+        } else {
+            throw ApiError.badRequest("invalid_revocation",
+                    "Give either \"codeId\", or \"subject\" with \"issuedBefore\".").exception();
+        }
+        answerWhenStored(ctx, stored, answer);
+    }
+
+    /** {@code POST /admin/v1/invalidations}: {@code {"subjects": [...]}}. */
+    void invalidate(RoutingContext ctx) {
+        JsonObject body = VerifyRequest.object(ctx.body().buffer());
+        Object value = body.getValue("subjects");
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_SUBJECTS) {
+            throw ApiError.badRequest("invalid_subjects",
+                    "\"subjects\" must be a list of 1.." + MAX_SUBJECTS + " subjects.").exception();
+        }
+        List<String> subjects = new ArrayList<>(array.size());
+        for (Object s : array) {
+            subjects.add(subject(s));
+        }
+        answerWhenStored(ctx, services.revocations().publishInvalidation(subjects),
+                new JsonObject().put("stored", true).put("subjects", subjects.size()));
+    }
+
+    private static void answerWhenStored(RoutingContext ctx, Future<Void> stored, JsonObject answer) {
+        stored.onComplete(ar -> {
+            if (ar.failed()) {
+                ErrorMapper.send(ctx.response(), ApiError.unavailable("store_unavailable",
+                        "The change could not be stored; nothing was changed. Retry.", 1));
+            } else {
+                ctx.response().putHeader("Content-Type", "application/json").end(answer.toBuffer());
+            }
+        });
+    }
+
+    static byte[] codeId(Object value) {
+        if (value instanceof String hex && hex.length() >= 16 && hex.length() <= 32 && hex.length() % 2 == 0) {
+            try {
+                return HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // falls through to the 400 below
+            }
+        }
+        throw ApiError.badRequest("invalid_code_id", "\"codeId\" must be the hex of 8..16 bytes.").exception();
+    }
+
+    static String subject(Object value) {
+        if (value instanceof String s && !s.isEmpty() && s.codePointCount(0, s.length()) <= 64
+                && s.chars().noneMatch(c -> c < 0x20 || c == 0x7F)) {
+            return s;
+        }
+        throw ApiError.badRequest("invalid_subject", "A subject is 1..64 printable characters.").exception();
+    }
+}

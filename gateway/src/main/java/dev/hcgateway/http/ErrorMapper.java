@@ -1,0 +1,63 @@
+package dev.hcgateway.http;
+
+import dev.hcgateway.metrics.GatewayMetrics;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to its status and JSON error body, in one place at the edge. Unexpected exceptions
+ * become a 500 without details (they are logged), so nothing internal leaks to a client.
+ */
+final class ErrorMapper implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    private final GatewayMetrics metrics;
+
+    ErrorMapper(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ApiError error = map(ctx.failure(), ctx.statusCode());
+        if (error.status() == 500) {
+            LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.currentRoute() == null
+                    ? "?" : ctx.currentRoute().getPath(), ctx.failure());
+        }
+        metrics.refused(Routes.endpointOf(ctx), error.error());
+        send(ctx.response(), error);
+    }
+
+    /** Writes an error answer, unless an answer was already sent. */
+    static void send(HttpServerResponse response, ApiError error) {
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        if (error.retryAfterSeconds() > 0) {
+            response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+        }
+        response.setStatusCode(error.status())
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", error.error()).put("message", error.message()).toBuffer());
+    }
+
+    static ApiError map(Throwable failure, int status) {
+        if (failure instanceof ApiError.ApiException e) {
+            return e.error();
+        }
+        return switch (status) {
+            case 400 -> ApiError.badRequest("bad_request", "The request could not be read.");
+            case 401 -> new ApiError(401, "unauthorized", "A valid bearer token is required.", 0);
+            case 404 -> new ApiError(404, "not_found", "No such endpoint.", 0);
+            case 405 -> new ApiError(405, "method_not_allowed", "This endpoint does not take that method.", 0);
+            case 413 -> new ApiError(413, "body_too_large", "The request body is over the limit.", 0);
+            case 415 -> new ApiError(415, "unsupported_media_type", "The content type is not accepted here.", 0);
+            case 503 -> ApiError.unavailable("timeout", "The request took too long; try again.", 1);
+            default -> new ApiError(500, "internal", "Something went wrong on our side.", 0);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hcgateway.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Serves liveness (depends on nothing external), readiness, and the Prometheus scrape. */
+final class HealthHandler {
+
+    private final ApiServices services;
+
+    HealthHandler(ApiServices services) {
+        this.services = services;
+    }
+
+    void live(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("live", true).toBuffer());
+    }
+
+    void ready(RoutingContext ctx) {
+        JsonObject report = services.readiness().report();
+        ctx.response().setStatusCode(report.getBoolean("ready") ? 200 : 503)
+                .putHeader("Content-Type", "application/json").end(report.toBuffer());
+    }
+
+    void metrics(RoutingContext ctx) {
+        // Scraping walks every meter: cheap, but not event-loop work when the registry is large.
+        ctx.vertx().executeBlocking(() -> services.scrape().get(), false).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+            } else {
+                ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(ar.result());
+            }
+        });
+    }
+}

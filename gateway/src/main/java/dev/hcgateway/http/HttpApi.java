@@ -1,0 +1,53 @@
+package dev.hcgateway.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+
+/** Builds the router: every route of the gateway API, body limits, timeouts, and one error mapper. */
+public final class HttpApi {
+
+    private HttpApi() {
+    }
+
+    /** Returns the router serving the API over these services. */
+    public static Router router(Vertx vertx, ApiServices services) {
+        Router router = Router.router(vertx);
+        var http = services.config().http();
+        ErrorMapper errors = new ErrorMapper(services.metrics());
+        BodyHandler json = BodyHandler.create(false).setBodyLimit(http.maxBodyBytes());
+        TimeoutHandler timeout = TimeoutHandler.create(http.requestTimeoutMs(), 503);
+
+        router.post(Routes.VERIFY).handler(timeout).handler(json).handler(new VerifyHandler(services));
+
+        String token = services.config().admin().token();
+        if (token != null) {
+            AdminHandler admin = new AdminHandler(services, token);
+            router.post(Routes.REVOCATIONS).handler(timeout).handler(admin::authorize).handler(json)
+                    .handler(admin::revoke);
+            router.post(Routes.INVALIDATIONS).handler(timeout).handler(admin::authorize).handler(json)
+                    .handler(admin::invalidate);
+        }
+
+        HealthHandler health = new HealthHandler(services);
+        router.get(Routes.LIVE).handler(health::live);
+        router.get(Routes.READY).handler(health::ready);
+        router.get(Routes.METRICS).handler(health::metrics);
+
+        router.route().failureHandler(errors);
+        for (int status : new int[]{404, 405, 413, 500}) {
+            router.errorHandler(status, errors);
+        }
+        return router;
+    }
+
+    /** Returns the method and path of every route served, for the OpenAPI check. */
+    public static java.util.List<String> served(Router router) {
+        return router.getRoutes().stream().filter(r -> r.getPath() != null)
+                .flatMap(r -> (r.methods() == null ? java.util.Set.of(HttpMethod.GET) : r.methods()).stream()
+                        .map(m -> m.name() + " " + r.getPath()))
+                .distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.hcgateway.http;
+
+import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.revocation.MirrorState;
+import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.trust.TrustStore;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Tells whether this gateway should get traffic: trust list loaded, revocation mirror fit to judge by, not
+ * shutting down. Redis and the store are reported but do not fail readiness while the gateway can still judge
+ * (mirror within its staleness bound, snapshot fallback): failing on them would flap every pod at once.
+ */
+public final class Readiness {
+
+    private final TrustStore trust;
+    private final RevocationStore revocations;
+    private final ColourService colours;
+    private volatile boolean shuttingDown;
+
+    /** Creates the check over the stages it depends on. */
+    public Readiness(TrustStore trust, RevocationStore revocations, ColourService colours) {
+        this.trust = trust;
+        this.revocations = revocations;
+        this.colours = colours;
+    }
+
+    /** Marks the gateway as shutting down: readiness fails from now on. */
+    public void shutdown() {
+        shuttingDown = true;
+    }
+
+    /** Returns the readiness report; {@code ready} says whether to send traffic here. */
+    public JsonObject report() {
+        MirrorState mirror = revocations.state();
+        boolean trustLoaded = trust.current() != null;
+        boolean ready = trustLoaded && mirror.serving() && !shuttingDown;
+        JsonObject json = new JsonObject()
+                .put("ready", ready)
+                .put("shuttingDown", shuttingDown)
+                .put("trustList", new JsonObject().put("loaded", trustLoaded)
+                        .put("keys", trustLoaded ? trust.current().size() : 0)
+                        .put("problem", trust.lastProblem()))
+                .put("revocations", new JsonObject().put("mode", mirror.mode()).put("connected", mirror.connected())
+                        .put("lagMillis", mirror.lagMillis()).put("serving", mirror.serving())
+                        .put("problem", mirror.problem()))
+                .put("authority", new JsonObject().put("mode", colours.online() ? "online" : "offline"));
+        return json;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.hcgateway.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** The paths the server serves; the single list the router, metrics labels and the OpenAPI check share. */
+public final class Routes {
+
+    public static final String VERIFY = "/v1/verify";
+    public static final String VERIFY_BATCH = "/v1/verify/batch";
+    public static final String VERIFY_IMAGE = "/v1/verify/image";
+    public static final String VERIFY_DOCUMENT = "/v1/verify/document";
+    public static final String REVOCATIONS = "/admin/v1/revocations";
+    public static final String INVALIDATIONS = "/admin/v1/invalidations";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+    public static final String METRICS = "/metrics";
+
+    /** Every path, for bounded metric labels. */
+    static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,
+            INVALIDATIONS, LIVE, READY, METRICS);
+
+    private Routes() {
+    }
+
+    /** Returns the request's path when it is one of ours, else {@code other}: a bounded label. */
+    static String endpointOf(RoutingContext ctx) {
+        String path = ctx.request().path();
+        return ALL.contains(path) ? path : "other";
+    }
+}

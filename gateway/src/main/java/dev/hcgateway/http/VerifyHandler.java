@@ -1,0 +1,36 @@
+package dev.hcgateway.http;
+
+import dev.hcgateway.pipeline.Outcome;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/** Serves {@code POST /v1/verify}: parse, admit, judge, answer 200 with the verdict. */
+final class VerifyHandler implements Handler<RoutingContext> {
+
+    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
+            "The gateway is at capacity; retry shortly.", 1);
+    private final ApiServices services;
+
+    VerifyHandler(ApiServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long start = System.nanoTime();
+        VerifyRequest request = VerifyRequest.parse(ctx.body().buffer(), services.config());
+        if (!services.admission().tryAcquire(1)) {
+            throw OVERLOADED.exception();
+        }
+        services.pipeline().verify(request.code(), request.scene()).onComplete(ar -> {
+            services.admission().release(1);
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+            }
+            Outcome outcome = ar.result();
+            services.metrics().verified(Routes.VERIFY, request.scene().name(), outcome, System.nanoTime() - start);
+            ctx.response().putHeader("Content-Type", "application/json").end(OutcomeJson.of(outcome).toBuffer());
+        });
+    }
+}

@@ -1,0 +1,65 @@
+package dev.hcgateway.metrics;
+
+import dev.hcgateway.pipeline.Outcome;
+import dev.hcgateway.pipeline.Verdict;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The verify families: latency by endpoint and decision, decisions by reason and scene, degraded answers.
+ * Label values come from enums and configured scene names only, so every label set is bounded.
+ */
+public final class GatewayMetrics {
+
+    /** SLO buckets of the verify latency histogram. */
+    static final Duration[] SLO = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(1000)};
+
+    private final MeterRegistry registry;
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+
+    /** Creates the families on a registry. */
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Returns the registry, for stages that register their own families. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Records one judged code. */
+    public void verified(String endpoint, String scene, Outcome outcome, long nanos) {
+        String decision = outcome.decision().wire();
+        timers.computeIfAbsent(endpoint + '|' + decision, k -> Timer.builder("hc_verify_duration")
+                .description("Time to judge one code, from request to answer")
+                .tags("endpoint", endpoint, "decision", decision)
+                .serviceLevelObjectives(SLO)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        String reason = outcome.reason().wire();
+        counters.computeIfAbsent(endpoint + '|' + scene + '|' + decision + '|' + reason, k -> Counter
+                .builder("hc_verify_decisions")
+                .description("Judged codes by endpoint, scene, decision and reason")
+                .tags("endpoint", endpoint, "scene", scene, "decision", decision, "reason", reason)
+                .register(registry)).increment();
+        if (outcome instanceof Verdict v && v.degraded()) {
+            counters.computeIfAbsent("degraded|" + scene + '|' + reason, k -> Counter.builder("hc_degraded_answers")
+                    .description("Answers decided by a stand-in because the store could not answer")
+                    .tags("scene", scene, "reason", reason)
+                    .register(registry)).increment();
+        }
+    }
+
+    /** Counts a request refused before judging (400, 413, 503...), by endpoint and error code. */
+    public void refused(String endpoint, String error) {
+        counters.computeIfAbsent("refused|" + endpoint + '|' + error, k -> Counter.builder("hc_requests_refused")
+                .description("Requests refused before any code was judged")
+                .tags("endpoint", endpoint, "error", error)
+                .register(registry)).increment();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.hcgateway.pipeline;
+
+/** Why a code got its decision; the wire names are those of the gateway API. */
+public enum Reason {
+    OK, MALFORMED, UNSUPPORTED_FORMAT, UNSUPPORTED_ALGORITHM, UNKNOWN_KEY, ISSUER_MISMATCH,
+    ISSUER_NOT_ACCEPTED, BAD_SIGNATURE, EXPIRED, NOT_YET_VALID, STALE_CODE, REVOKED,
+    COLOUR_YELLOW, COLOUR_ORANGE, COLOUR_RED, VACCINATION_REQUIRED, UNKNOWN_SUBJECT,
+    AUTHORITY_UNAVAILABLE;
+
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** Returns the snake-case name used in answers and metric labels. */
+    public String wire() {
+        return wire;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.hcgateway.pipeline;
+
+import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.code.Decoding;
+import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.pipeline.Validation.Valid;
+import dev.hcgateway.policy.Scene;
+import dev.hcgateway.policy.ScenePolicy;
+import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.trust.TrustedKey;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Judges one code in the order of the health-code spec, section 3: decode, trust, signature, time and
+ * revocation in memory ({@link #validate}); then the colour stage and the scene's policy ({@link #verify}).
+ * Thread-safe; the in-memory part runs on the calling thread (an event loop: ~0.1 ms of native ECDSA).
+ */
+public final class VerifyPipeline {
+
+    private static final Map<Reason, Rejection> REJECTIONS = new EnumMap<>(Reason.class);
+
+    static {
+        for (Reason r : Reason.values()) {
+            if (r != Reason.OK) {
+                REJECTIONS.put(r, new Rejection(r));
+            }
+        }
+    }
+
+    private final CodeDecoder decoder;
+    private final TrustStore trust;
+    private final Es256Verifier verifier;
+    private final RevocationStore revocations;
+    private final ColourService colours;
+    private final ScenePolicy policy;
+    private final Clock clock;
+    private final long skewSeconds;
+
+    /** Creates the pipeline from its stages. */
+    public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
+                          ColourService colours, ScenePolicy policy, Clock clock, long skewSeconds) {
+        this.decoder = decoder;
+        this.trust = trust;
+        this.verifier = verifier;
+        this.revocations = revocations;
+        this.colours = colours;
+        this.policy = policy;
+        this.clock = clock;
+        this.skewSeconds = skewSeconds;
+    }
+
+    /** Judges a scanned text at a scene; never fails (every fault of the code is a rejection). */
+    public Future<Outcome> verify(String text, Scene scene) {
+        Validation validation = validate(text, scene);
+        if (validation instanceof Rejection rejection) {
+            return Future.succeededFuture(rejection);
+        }
+        HealthCode code = ((Valid) validation).code();
+        return colours.colourOf(code, scene).map(answer -> policy.decide(scene, code, answer));
+    }
+
+    /** Runs steps 1 to 5, all in memory. */
+    public Validation validate(String text, Scene scene) {
+        Decoding decoding = decoder.decode(text);
+        if (decoding instanceof Decoding.Undecodable u) {
+            return reject(u.reason());
+        }
+        Decoding.Decoded decoded = (Decoding.Decoded) decoding;
+        HealthCode code = decoded.code();
+        TrustedKey key = trust.current().find(decoded.kid());
+        if (key == null) {
+            return reject(Reason.UNKNOWN_KEY);
+        }
+        if (!key.issuer().equals(code.issuer())) {
+            return reject(Reason.ISSUER_MISMATCH);
+        }
+        if (!scene.accepts(code.issuer())) {
+            return reject(Reason.ISSUER_NOT_ACCEPTED);
+        }
+        if (!verifier.verify(key.key(), decoded.toBeSigned(), decoded.signature())) {
+            return reject(Reason.BAD_SIGNATURE);
+        }
+        Reason late = TimeRules.check(code, clock.instant().getEpochSecond(), skewSeconds, scene.maxCodeAgeSeconds());
+        if (late != null) {
+            return reject(late);
+        }
+        if (revocations.isRevoked(code)) {
+            return reject(Reason.REVOKED);
+        }
+        return new Valid(code);
+    }
+
+    private static Rejection reject(Reason reason) {
+        return REJECTIONS.get(reason);
+    }
+}

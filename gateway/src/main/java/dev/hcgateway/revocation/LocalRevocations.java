@@ -1,0 +1,68 @@
+package dev.hcgateway.revocation;
+
+import dev.hcgateway.code.HealthCode;
+import io.vertx.core.Future;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * An in-process revocation set, used when no Redis is configured: revocations reach this gateway only and
+ * are lost at restart (the start-up log warns of it).
+ */
+public final class LocalRevocations implements RevocationStore {
+
+    private final Set<String> codes = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>();
+    private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Future<Void> start() {
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public boolean isRevoked(HealthCode code) {
+        if (!codes.isEmpty() && codes.contains(code.codeIdHex())) {
+            return true;
+        }
+        Long before = subjects.get(code.subject());
+        return before != null && code.issuedAt() < before;
+    }
+
+    @Override
+    public Future<Void> revokeCode(byte[] codeId) {
+        codes.add(HexFormat.of().formatHex(codeId));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> revokeSubject(String subject, long issuedBefore) {
+        subjects.merge(subject, issuedBefore, Math::max);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> publishInvalidation(List<String> subjectList) {
+        listeners.forEach(l -> l.accept(subjectList));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public void onInvalidation(Consumer<List<String>> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public MirrorState state() {
+        return new MirrorState("local", true, 0, codes.size() + subjects.size(), true, null);
+    }
+
+    @Override
+    public Future<Void> close() {
+        return Future.succeededFuture();
+    }
+}
