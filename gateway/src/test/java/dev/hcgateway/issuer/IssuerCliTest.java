@@ -1,0 +1,74 @@
+package dev.hcgateway.issuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.code.Decoding;
+import dev.hcgateway.support.TestData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The issuer tools: keys, trust-list entries, minting and QR images that verifiers can read back. */
+class IssuerCliTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final IssuerCli cli = new IssuerCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keyFromPkcs8_testIssuer_derivesThePublishedPublicKey() {
+        IssuerKey key = TestData.issuerKey("330100");
+        String published = new String(TestData.resource("330100.pub"), StandardCharsets.US_ASCII).trim();
+        assertThat(key.publicKeyBase64()).isEqualTo(published);
+        assertThat(Base64.getUrlEncoder().withoutPadding().encodeToString(key.kid())).isEqualTo("-70Ja032BjY");
+    }
+
+    @Test
+    void keygenThenMintThenQr_roundTrip_decodesToTheMintedClaims() throws Exception {
+        String prefix = dir.resolve("440300").toString();
+        assertThat(cli.run(new String[]{"keygen", "--issuer", "440300", "--out", prefix})).isZero();
+        assertThat(stdout()).contains("\"id\" : \"440300\"").contains("\"crv\" : \"P-256\"");
+        out.reset();
+        Path png = dir.resolve("code.png");
+        int rc = cli.run(new String[]{"mint", "--key", prefix + ".key", "--issuer", "440300", "--subject", "s-cli-1",
+            "--colour", "yellow", "--kind", "proxy", "--relation", "parent", "--count", "2", "--qr", png.toString()});
+        assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String[] codes = stdout().trim().split("\n");
+        assertThat(codes).hasSize(2).doesNotHaveDuplicates();
+        Decoding.Decoded decoded = (Decoding.Decoded) new CodeDecoder().decode(codes[0]);
+        assertThat(decoded.code().subject()).isEqualTo("s-cli-1");
+        assertThat(decoded.code().relation()).isEqualTo("parent");
+        var image = ImageIO.read(png.toFile());
+        String read = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image)))).getText();
+        assertThat(read).isEqualTo(codes[0]);
+        assertThat(Files.size(png)).isPositive();
+    }
+
+    @Test
+    void run_badUsage_exitsTwoWithUsage() {
+        assertThat(cli.run(new String[]{"mint", "--key"})).isEqualTo(2);
+        assertThat(cli.run(new String[]{"frobnicate"})).isEqualTo(2);
+        assertThat(cli.run(new String[]{"mint", "--issuer", "X"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:").contains("--key is required");
+    }
+}
