@@ -13,6 +13,7 @@ public record GatewayConfig(
         Map<String, Scene> scenes,
         RedisConfig redis,
         AuthorityConfig authority,
+        ColourConfig colour,
         AdminConfig admin,
         DocumentConfig document) {
 
@@ -22,6 +23,7 @@ public record GatewayConfig(
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
         scenes = Map.copyOf(scenes);
@@ -48,6 +50,7 @@ public record GatewayConfig(
                 scenes,
                 RedisConfig.from(root.child("redis")),
                 AuthorityConfig.from(root.child("authority")),
+                ColourConfig.from(root.child("colour")),
                 AdminConfig.from(root.child("admin")),
                 DocumentConfig.from(root.child("document")));
     }
