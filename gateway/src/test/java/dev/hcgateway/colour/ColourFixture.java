@@ -65,6 +65,27 @@ abstract class ColourFixture {
         return colours;
     }
 
+    /** Creates the online stage against a port nobody listens on (the store is down). */
+    OnlineColours onlineWithStoreDown(Map<String, Object> overrides) throws Exception {
+        FakeStore dead = await(new FakeStore().start(vertx));
+        String url = dead.url();
+        await(dead.close());
+        Map<String, Object> all = new HashMap<>(overrides);
+        all.put("authority.url", url);
+        return online(all);
+    }
+
+    /** Polls (no sleeping on time that the clock owns) until the condition holds, for at most 5 s. */
+    static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
     OnlineColours online() {
         return online(Map.of());
     }

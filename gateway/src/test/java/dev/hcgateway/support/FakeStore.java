@@ -54,10 +54,12 @@ public final class FakeStore {
             authorizations.add(String.valueOf(req.getHeader("Authorization")));
             bodies.add(body.toString());
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            // The answer is read now and delivered after the latency, as a real store reads then the network lags.
+            Runnable answer = answer(req, body.toJsonObject());
             if (latencyMs > 0) {
-                vertx.setTimer(latencyMs, id -> answer(req, body.toJsonObject()));
+                vertx.setTimer(latencyMs, id -> answer.run());
             } else {
-                answer(req, body.toJsonObject());
+                answer.run();
             }
         }));
         return server.listen(0, "127.0.0.1").map(s -> this);
@@ -68,27 +70,33 @@ public final class FakeStore {
         return "http://127.0.0.1:" + server.actualPort();
     }
 
-    private void answer(HttpServerRequest req, JsonObject body) {
-        inFlight.decrementAndGet();
-        switch (mode) {
-            case HANG -> {
+    private Runnable answer(HttpServerRequest req, JsonObject body) {
+        Mode now = mode;
+        int statusNow = status;
+        String retryAfterNow = retryAfter;
+        String text = now == Mode.HANG || now == Mode.RESET || statusNow != 200 ? null : colours(req, body);
+        return () -> {
+            inFlight.decrementAndGet();
+            if (now == Mode.HANG) {
                 return;
             }
-            case RESET -> {
+            if (now == Mode.RESET) {
                 req.connection().close();
                 return;
             }
-            default -> {
+            if (statusNow != 200) {
+                if (retryAfterNow != null) {
+                    req.response().putHeader("Retry-After", retryAfterNow);
+                }
+                req.response().setStatusCode(statusNow).end("{\"error\":\"busy\"}");
+            } else {
+                req.response().putHeader("Content-Type", "application/json").end(text);
             }
-        }
-        if (status != 200) {
-            if (retryAfter != null) {
-                req.response().putHeader("Retry-After", retryAfter);
-            }
-            req.response().setStatusCode(status).end("{\"error\":\"busy\"}");
             answered.incrementAndGet();
-            return;
-        }
+        };
+    }
+
+    private String colours(HttpServerRequest req, JsonObject body) {
         boolean byDocument = req.path().endsWith("lookup-by-document");
         JsonArray asked = body.getJsonArray(byDocument ? "documents" : "subjects");
         batchSizes.add(asked.size());
@@ -96,9 +104,7 @@ public final class FakeStore {
         for (Object o : asked) {
             out.add(byDocument ? documentEntry((JsonObject) o) : subjectEntry((String) o));
         }
-        String text = garble(new JsonObject().put("colours", out));
-        req.response().putHeader("Content-Type", "application/json").end(text);
-        answered.incrementAndGet();
+        return garble(new JsonObject().put("colours", out));
     }
 
     private JsonObject subjectEntry(String subject) {
