@@ -8,11 +8,12 @@ import java.util.Objects;
  * A colour the store gave, as cached: fresh until its TTL ends, then kept a while longer to stand in while the
  * store does not answer (reds longer: they must keep denying).
  *
+ * @param asOf             epoch seconds of the colour at the store, or -1 when it gave none ({@code unknown})
  * @param subject          the subject of a document lookup, else null (invalidations by subject reach it)
  * @param freshUntilMillis until when it is served as the store's word (source {@code cache})
  * @param keepUntilMillis  until when it may stand in, degraded; the cache drops it then
  */
-record CachedColour(Colour colour, String subject, long freshUntilMillis, long keepUntilMillis) {
+record CachedColour(Colour colour, long asOf, String subject, long freshUntilMillis, long keepUntilMillis) {
 
     CachedColour {
         Objects.requireNonNull(colour, "colour");
@@ -27,7 +28,7 @@ record CachedColour(Colour colour, String subject, long freshUntilMillis, long k
         long fresh = nowMillis + Math.min(ttl, config.maxTtlSeconds()) * 1000L;
         long stale = answer.colour() == Colour.RED
                 ? Math.max(config.maxStaleSeconds(), config.redRetentionSeconds()) : config.maxStaleSeconds();
-        return new CachedColour(answer.colour(), answer.subject(), fresh, fresh + stale * 1000L);
+        return new CachedColour(answer.colour(), answer.asOf(), answer.subject(), fresh, fresh + stale * 1000L);
     }
 
     /** Tells whether it is still within its TTL. */

@@ -65,20 +65,23 @@ public final class OnlineColours implements ColourService {
 
     /**
      * Decides without the store's word. A red wins over everything (a stale cached red, or a red snapshot of any
-     * age); then a cached colour within its stale bound (the store's latest word); then the snapshot when fresh
-     * enough for the scene; else no colour (the scene's fallback).
+     * age). Otherwise the newer of the stale cached colour and the snapshot: the cached colour when its
+     * {@code asOf} is not older than the snapshot's (or the snapshot is too old for the scene), else the
+     * snapshot when fresh enough for the scene, else no colour (the scene's fallback).
      */
     private ColourAnswer standIn(HealthCode code, Scene scene, ColourLane.Degraded d) {
         CachedColour stale = d.stale();
+        long now = clock.instant().getEpochSecond();
+        ColourAnswer snapshot = SnapshotColours.fromSnapshot(code, scene, now, true, d.why());
         ColourAnswer answer;
         if (stale != null && stale.colour() == Colour.RED) {
             answer = ColourAnswer.degraded(Colour.RED, ColourSource.CACHE, d.why());
         } else if (code.colour() == Colour.RED) {
             answer = ColourAnswer.degraded(Colour.RED, ColourSource.CODE, d.why());
-        } else if (stale != null) {
+        } else if (stale != null && (stale.asOf() >= code.colourAsOf() || snapshot.colour() == null)) {
             answer = ColourAnswer.degraded(stale.colour(), ColourSource.CACHE, d.why());
         } else {
-            answer = SnapshotColours.fromSnapshot(code, scene, clock.instant().getEpochSecond(), true, d.why());
+            answer = snapshot;
         }
         metrics.degraded(SUBJECT, d.why(), answer.source() == null ? "none" : answer.source().wire());
         return answer;

@@ -6,6 +6,8 @@ import dev.hcgateway.config.ColourConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Protects the store and the scans from each other: the circuit breaker, the {@code Retry-After} back-off, the
@@ -13,6 +15,8 @@ import java.time.Clock;
  * waits in a queue. Shared by the subject and the document lookups (one store). Thread-safe.
  */
 final class StoreGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreGuard.class);
 
     /** Degraded reasons of a refusal; bounded labels. */
     static final String BREAKER_OPEN = "breaker_open";
@@ -66,9 +70,28 @@ final class StoreGuard {
 
     /** Frees the slot of a finished lookup and learns from its result. */
     void lookupEnded(LookupResult result) {
+        CircuitBreaker.State before = breaker.state();
+        learn(result);
+        CircuitBreaker.State after = breaker.state();
+        if (before != after && after == CircuitBreaker.State.OPEN) {
+            LOG.warn("authoritative store failing ({}): circuit breaker open, scans decided by stand-ins (degraded)",
+                    ((LookupResult.Unavailable) result).failure().wire());
+        } else if (before != after && after == CircuitBreaker.State.CLOSED) {
+            LOG.info("authoritative store answers again: circuit breaker closed");
+        }
+        synchronized (this) {
+            inFlight--;
+        }
+    }
+
+    private void learn(LookupResult result) {
         if (result instanceof LookupResult.Unavailable u) {
             if (u.failure() == Failure.SHED) {
                 synchronized (this) {
+                    if (clock.millis() >= backOffUntil) {
+                        LOG.warn("authoritative store sheds load: no lookups for {} ms (Retry-After)",
+                                u.retryAfterMillis());
+                    }
                     backOffUntil = Math.max(backOffUntil, clock.millis() + u.retryAfterMillis());
                 }
                 breaker.neutral();
@@ -77,9 +100,6 @@ final class StoreGuard {
             }
         } else {
             breaker.success();
-        }
-        synchronized (this) {
-            inFlight--;
         }
     }
 

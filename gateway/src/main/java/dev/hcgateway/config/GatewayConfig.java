@@ -26,6 +26,10 @@ public record GatewayConfig(
         Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
+        if (colour.budgetMs() >= http.requestTimeoutMs()) {
+            throw new ConfigException("colour.budgetMs: must be below http.requestTimeoutMs (" + http.requestTimeoutMs()
+                    + "), or requests time out before a stand-in can answer");
+        }
         scenes = Map.copyOf(scenes);
         if (scenes.isEmpty()) {
             throw new ConfigException("scenes: at least one scene is required");

@@ -50,14 +50,14 @@ abstract class ColourFixture {
 
     /**
      * Creates the online stage against the fake store, with config overrides ({@code section.key}) over a
-     * generous budget (1 s) and request timeout (5 s).
+     * generous budget (0.9 s) and request timeout (5 s).
      */
     OnlineColours online(Map<String, Object> overrides) {
         Map<String, Object> all = new HashMap<>();
         all.put("authority.url", store.url());
         // Generous by default: a cold JVM on a shared 2-core machine can take longer than 150 ms for the first
         // lookup. Tests of the budget set their own.
-        all.put("colour.budgetMs", 1000);
+        all.put("colour.budgetMs", 900);
         all.put("authority.requestTimeoutMs", 5000);
         all.putAll(overrides);
         config = new ConfigLoader().defaultsWith(all);

@@ -32,6 +32,22 @@ class StaleServingTest extends ColourFixture {
     }
 
     @Test
+    void colourOf_snapshotNewerThanStaleCache_snapshotDecides() throws Exception {
+        online();
+        store.colours.put("s-1", "green");
+        store.asOf = NOW - 3600;
+        scan(code("s-1", Colour.YELLOW, NOW - 600));
+        store.status = 500;
+        clock.advanceSeconds(61);
+
+        assertThat(scan(code("s-1", Colour.YELLOW, NOW - 600)))
+                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, "store_status"));
+        assertThat(scan(code("s-1", Colour.YELLOW, NOW - 7200)))
+                .as("an older snapshot yields to the cached colour")
+                .isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CACHE, "store_status"));
+    }
+
+    @Test
     void colourOf_staleCacheStoreAnswersAgain_freshWordReplacesIt() throws Exception {
         online();
         store.colours.put("s-1", "green");

@@ -46,7 +46,7 @@ class ColourApiTest {
 
     private void deploy(Map<String, Object> overrides) throws Exception {
         Map<String, Object> all = new HashMap<>(Map.of("authority.url", store.url(), "admin.token", ADMIN,
-                "colour.budgetMs", 1000));
+                "colour.budgetMs", 900));
         all.putAll(overrides);
         gateway = await(Gateways.deploy(vertx, clock, all));
     }

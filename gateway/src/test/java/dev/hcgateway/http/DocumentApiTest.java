@@ -54,7 +54,7 @@ class DocumentApiTest {
 
     private void deploy(Map<String, Object> overrides) throws Exception {
         Map<String, Object> all = new HashMap<>(Map.of("authority.url", store.url(), "document.key", KEY,
-                "colour.budgetMs", 1000));
+                "colour.budgetMs", 900));
         all.putAll(overrides);
         gateway = await(Gateways.deploy(vertx, clock, all));
     }
