@@ -1,9 +1,7 @@
 package dev.hcgateway.authority;
 
 import dev.hcgateway.config.AuthorityConfig;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,7 +17,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +42,7 @@ public final class AuthorityClient {
     private final Clock clock;
     private final HttpClientAgent http;
     private final AnswerReader reader = new AnswerReader();
-    private final Map<String, Timer> latency;
-    private final Map<String, Map<Outcome, Counter>> outcomes;
-
-    /** The outcome of one request, as counted: {@code ok} or a failure. */
-    private enum Outcome { OK, TIMEOUT, UNREACHABLE, BAD_STATUS, GARBAGE, SHED }
+    private final AuthorityMetrics metrics;
 
     /** Creates the client; it opens connections lazily. */
     public AuthorityClient(Vertx vertx, AuthorityConfig config, Clock clock, MeterRegistry registry) {
@@ -74,19 +67,14 @@ public final class AuthorityClient {
                         .setHttp1MaxSize(config.maxConnections())
                         .setMaxWaitQueueSize(config.maxWaitQueue()))
                 .build();
-        this.latency = Map.of(
-                "lookup", timer(registry, "lookup"),
-                "lookup_by_document", timer(registry, "lookup_by_document"));
-        this.outcomes = Map.of(
-                "lookup", counters(registry, "lookup"),
-                "lookup_by_document", counters(registry, "lookup_by_document"));
+        this.metrics = new AuthorityMetrics(registry);
     }
 
     /** Looks up 1..200 subjects; the answer maps each subject to its colour. */
     public Future<LookupResult> lookupSubjects(List<String> subjects) {
         checkSize(subjects.size());
         JsonObject body = new JsonObject().put("subjects", new JsonArray(List.copyOf(subjects)));
-        return post(SUBJECTS, "lookup", body, "subject", new LinkedHashSet<>(subjects));
+        return post(SUBJECTS, AuthorityMetrics.SUBJECTS, body, "subject", new LinkedHashSet<>(subjects));
     }
 
     /** Looks up 1..200 documents by hash; the answer maps each hash to its colour (and subject, when known). */
@@ -98,7 +86,7 @@ public final class AuthorityClient {
             items.add(new JsonObject().put("type", d.type()).put("hash", d.hash()));
             hashes.add(d.hash());
         }
-        return post(DOCUMENTS, "lookup_by_document", new JsonObject().put("documents", items), "hash", hashes);
+        return post(DOCUMENTS, AuthorityMetrics.DOCUMENTS, new JsonObject().put("documents", items), "hash", hashes);
     }
 
     /** Closes the pool; lookups in flight end as unreachable. */
@@ -145,7 +133,7 @@ public final class AuthorityClient {
                     result.tryComplete(ar.succeeded() ? ar.result() : failed(ar.cause()));
                 });
         return result.future().map(r -> {
-            record(endpoint, r, System.nanoTime() - start);
+            metrics.record(endpoint, r, System.nanoTime() - start);
             return r;
         });
     }
@@ -196,38 +184,9 @@ public final class AuthorityClient {
         return new LookupResult.Unavailable(timeout ? Failure.TIMEOUT : Failure.UNREACHABLE, 0);
     }
 
-    private void record(String endpoint, LookupResult result, long nanos) {
-        latency.get(endpoint).record(nanos, TimeUnit.NANOSECONDS);
-        Outcome outcome = result instanceof LookupResult.Unavailable u ? Outcome.valueOf(u.failure().name())
-                : Outcome.OK;
-        outcomes.get(endpoint).get(outcome).increment();
-    }
-
     private static void checkSize(int size) {
         if (size < 1 || size > 200) {
             throw new IllegalArgumentException("a lookup carries 1..200 keys, got " + size);
         }
-    }
-
-    private static Timer timer(MeterRegistry registry, String endpoint) {
-        return Timer.builder("hc_authority_request_duration")
-                .description("Time of one lookup to the authoritative store, whatever its outcome")
-                .tag("endpoint", endpoint)
-                .publishPercentileHistogram(false)
-                .serviceLevelObjectives(java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(20),
-                        java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(150),
-                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1))
-                .register(registry);
-    }
-
-    private static Map<Outcome, Counter> counters(MeterRegistry registry, String endpoint) {
-        Map<Outcome, Counter> map = new EnumMap<>(Outcome.class);
-        for (Outcome o : Outcome.values()) {
-            map.put(o, Counter.builder("hc_authority_requests")
-                    .description("Lookups to the authoritative store by outcome (errors by kind)")
-                    .tags("endpoint", endpoint, "outcome", o == Outcome.OK ? "ok" : Failure.valueOf(o.name()).wire())
-                    .register(registry));
-        }
-        return map;
     }
 }
