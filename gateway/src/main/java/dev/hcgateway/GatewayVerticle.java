@@ -4,6 +4,7 @@ import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.colour.OnlineColours;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.http.Admission;
@@ -91,6 +92,9 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private ColourService colourService() {
+        if (config.authority().url() != null) {
+            return new OnlineColours(vertx, config, clock, registry);
+        }
         return new SnapshotColours(clock);
     }
 

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.authority.DocumentKey;
 import dev.hcgateway.code.HealthCode;
 import dev.hcgateway.policy.Scene;
 import io.vertx.core.Future;
@@ -10,6 +11,14 @@ public interface ColourService {
 
     /** Returns the colour to decide on; never fails (a failing store is a degraded answer). */
     Future<ColourAnswer> colourOf(HealthCode code, Scene scene);
+
+    /**
+     * Returns the colour of the subject behind an identity document (looked up by its keyed hash); never
+     * fails. Offline mode has no store to ask: no colour.
+     */
+    default Future<DocumentColour> colourOfDocument(DocumentKey document) {
+        return Future.succeededFuture(DocumentColour.unavailable("offline"));
+    }
 
     /** Drops cached colours of these subjects in this gateway. */
     default void invalidateLocal(Collection<String> subjects) {

@@ -13,6 +13,7 @@ public record GatewayConfig(
         Map<String, Scene> scenes,
         RedisConfig redis,
         AuthorityConfig authority,
+        ColourConfig colour,
         AdminConfig admin,
         DocumentConfig document) {
 
@@ -22,8 +23,13 @@ public record GatewayConfig(
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
+        if (colour.budgetMs() >= http.requestTimeoutMs()) {
+            throw new ConfigException("colour.budgetMs: must be below http.requestTimeoutMs (" + http.requestTimeoutMs()
+                    + "), or requests time out before a stand-in can answer");
+        }
         scenes = Map.copyOf(scenes);
         if (scenes.isEmpty()) {
             throw new ConfigException("scenes: at least one scene is required");
@@ -48,6 +54,7 @@ public record GatewayConfig(
                 scenes,
                 RedisConfig.from(root.child("redis")),
                 AuthorityConfig.from(root.child("authority")),
+                ColourConfig.from(root.child("colour")),
                 AdminConfig.from(root.child("admin")),
                 DocumentConfig.from(root.child("document")));
     }

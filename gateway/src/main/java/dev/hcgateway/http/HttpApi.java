@@ -21,6 +21,7 @@ public final class HttpApi {
         TimeoutHandler timeout = TimeoutHandler.create(http.requestTimeoutMs(), 503);
 
         router.post(Routes.VERIFY).handler(timeout).handler(json).handler(new VerifyHandler(services));
+        router.post(Routes.VERIFY_DOCUMENT).handler(timeout).handler(json).handler(new DocumentHandler(services));
 
         String token = services.config().admin().token();
         if (token != null) {

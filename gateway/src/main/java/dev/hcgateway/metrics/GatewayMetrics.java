@@ -1,6 +1,8 @@
 package dev.hcgateway.metrics;
 
+import dev.hcgateway.pipeline.Decision;
 import dev.hcgateway.pipeline.Outcome;
+import dev.hcgateway.pipeline.Reason;
 import dev.hcgateway.pipeline.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,19 +37,26 @@ public final class GatewayMetrics {
 
     /** Records one judged code. */
     public void verified(String endpoint, String scene, Outcome outcome, long nanos) {
-        String decision = outcome.decision().wire();
+        judged(endpoint, scene, outcome.decision(), outcome.reason(), outcome instanceof Verdict v && v.degraded(),
+                nanos);
+    }
+
+    /** Records one judged request that is not a code (an identity document): same families as a code. */
+    public void judged(String endpoint, String scene, Decision decisionValue, Reason reasonValue, boolean degraded,
+                       long nanos) {
+        String decision = decisionValue.wire();
         timers.computeIfAbsent(endpoint + '|' + decision, k -> Timer.builder("hc_verify_duration")
                 .description("Time to judge one code, from request to answer")
                 .tags("endpoint", endpoint, "decision", decision)
                 .serviceLevelObjectives(SLO)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
-        String reason = outcome.reason().wire();
+        String reason = reasonValue.wire();
         counters.computeIfAbsent(endpoint + '|' + scene + '|' + decision + '|' + reason, k -> Counter
                 .builder("hc_verify_decisions")
                 .description("Judged codes by endpoint, scene, decision and reason")
                 .tags("endpoint", endpoint, "scene", scene, "decision", decision, "reason", reason)
                 .register(registry)).increment();
-        if (outcome instanceof Verdict v && v.degraded()) {
+        if (degraded) {
             counters.computeIfAbsent("degraded|" + scene + '|' + reason, k -> Counter.builder("hc_degraded_answers")
                     .description("Answers decided by a stand-in because the store could not answer")
                     .tags("scene", scene, "reason", reason)

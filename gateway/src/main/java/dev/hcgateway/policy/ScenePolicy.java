@@ -30,7 +30,8 @@ public final class ScenePolicy {
         return new Verdict(decision, reasonOf(colour), code, colour, answer.source(), answer.degraded());
     }
 
-    private static Reason reasonOf(Colour colour) {
+    /** Returns the reason of a colour that does not pass. */
+    static Reason reasonOf(Colour colour) {
         return switch (colour) {
             case YELLOW -> Reason.COLOUR_YELLOW;
             case ORANGE -> Reason.COLOUR_ORANGE;

@@ -3,6 +3,7 @@ package dev.hcgateway.support;
 import dev.hcgateway.GatewayVerticle;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.metrics.MetricNames;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -12,8 +13,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Deploys real gateways for tests: one event loop, an ephemeral port, the given clock and overrides. */
+/** Deploys whole gateways (GatewayVerticle, one server on a free port) for HTTP-level tests. */
 public final class Gateways {
+
+    /** A deployed gateway: its verticle (for the port) and its registry. */
+    public record Deployed(GatewayVerticle verticle, PrometheusMeterRegistry registry) {
+        public int port() {
+            return verticle.port();
+        }
+    }
 
     private Gateways() {
     }
@@ -25,12 +33,17 @@ public final class Gateways {
         return new ConfigLoader().defaultsWith(all);
     }
 
-    /** Deploys a gateway and waits until it listens. */
+    /** Deploys with the defaults plus overrides ({@code section.key -> value}). */
+    public static Future<Deployed> deploy(Vertx vertx, Clock clock, Map<String, Object> overrides) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MetricNames.install(registry);
+        GatewayVerticle verticle = new GatewayVerticle(config(overrides), clock, registry);
+        return vertx.deployVerticle(verticle).map(id -> new Deployed(verticle, registry));
+    }
+
+    /** Deploys a gateway and waits until it listens (from a test thread). */
     public static GatewayVerticle deploy(Vertx vertx, Map<String, Object> overrides, Clock clock) {
-        GatewayVerticle gateway = new GatewayVerticle(config(overrides), clock,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        await(vertx.deployVerticle(gateway));
-        return gateway;
+        return await(deploy(vertx, clock, overrides)).verticle();
     }
 
     /** Waits for a future from a test thread (never from an event loop). */

@@ -1,0 +1,114 @@
+package dev.hcgateway.colour;
+
+import dev.hcgateway.authority.Failure;
+import dev.hcgateway.authority.LookupResult;
+import dev.hcgateway.config.ColourConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Protects the store and the scans from each other: the circuit breaker, the {@code Retry-After} back-off, the
+ * lookup rate and the cap on lookups in flight. Every check answers at once: a refused miss degrades, it never
+ * waits in a queue. Shared by the subject and the document lookups (one store). Thread-safe.
+ */
+final class StoreGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreGuard.class);
+
+    /** Degraded reasons of a refusal; bounded labels. */
+    static final String BREAKER_OPEN = "breaker_open";
+    static final String BACKOFF = "backoff";
+    static final String OVERLOADED = "overloaded";
+    static final String RATE_LIMITED = "rate_limited";
+
+    private final Clock clock;
+    private final int maxInFlight;
+    private final CircuitBreaker breaker;
+    private final TokenBucket rate;
+    private int inFlight;
+    private long backOffUntil;
+
+    StoreGuard(Clock clock, ColourConfig config, MeterRegistry registry) {
+        this.clock = clock;
+        this.maxInFlight = config.maxInFlightLookups();
+        this.breaker = new CircuitBreaker(clock, config.breakerFailures(), config.breakerOpenMs());
+        this.rate = new TokenBucket(clock, config.maxLookupsPerSecond());
+        Gauge.builder("hc_colour_breaker_state", breaker, b -> b.state().gauge())
+                .description("Circuit breaker over the authoritative store: 0 closed, 1 half-open, 2 open")
+                .register(registry);
+        Gauge.builder("hc_colour_lookups_in_flight", this, StoreGuard::inFlight)
+                .description("Lookups (HTTP requests) to the authoritative store in flight").register(registry);
+    }
+
+    /** Takes a token for one more key to look up; returns null, or why not. */
+    String tryTakeToken() {
+        return rate.tryTake() ? null : RATE_LIMITED;
+    }
+
+    /** Gives back a token whose key was refused after all. */
+    void giveBackToken() {
+        rate.giveBack();
+    }
+
+    /** Reserves a slot for one more lookup request; returns null, or why not. */
+    synchronized String tryStartLookup() {
+        if (clock.millis() < backOffUntil) {
+            return BACKOFF;
+        }
+        if (inFlight >= maxInFlight) {
+            return OVERLOADED;
+        }
+        if (!breaker.tryAcquire()) {
+            return BREAKER_OPEN;
+        }
+        inFlight++;
+        return null;
+    }
+
+    /** Frees the slot of a finished lookup and learns from its result. */
+    void lookupEnded(LookupResult result) {
+        CircuitBreaker.State before = breaker.state();
+        learn(result);
+        CircuitBreaker.State after = breaker.state();
+        if (before != after && after == CircuitBreaker.State.OPEN) {
+            LOG.warn("authoritative store failing ({}): circuit breaker open, scans decided by stand-ins (degraded)",
+                    ((LookupResult.Unavailable) result).failure().wire());
+        } else if (before != after && after == CircuitBreaker.State.CLOSED) {
+            LOG.info("authoritative store answers again: circuit breaker closed");
+        }
+        synchronized (this) {
+            inFlight--;
+        }
+    }
+
+    private void learn(LookupResult result) {
+        if (result instanceof LookupResult.Unavailable u) {
+            if (u.failure() == Failure.SHED) {
+                synchronized (this) {
+                    if (clock.millis() >= backOffUntil) {
+                        LOG.warn("authoritative store sheds load: no lookups for {} ms (Retry-After)",
+                                u.retryAfterMillis());
+                    }
+                    backOffUntil = Math.max(backOffUntil, clock.millis() + u.retryAfterMillis());
+                }
+                breaker.neutral();
+            } else {
+                breaker.failure();
+            }
+        } else {
+            breaker.success();
+        }
+    }
+
+    /** Returns the breaker's state now. */
+    CircuitBreaker.State breakerState() {
+        return breaker.state();
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
+}

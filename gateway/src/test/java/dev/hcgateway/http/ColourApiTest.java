@@ -1,0 +1,135 @@
+package dev.hcgateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hcgateway.colour.Colour;
+import dev.hcgateway.issuer.CodeClaims;
+import dev.hcgateway.support.FakeStore;
+import dev.hcgateway.support.Gateways;
+import dev.hcgateway.support.MutableClock;
+import dev.hcgateway.support.TestData;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Online mode through a deployed gateway: the store's colour decides, the admin API invalidates. */
+@ExtendWith(VertxExtension.class)
+class ColourApiTest {
+
+    static final long NOW = TestData.VECTORS_NOW;
+    static final String ADMIN = "admin-token-0123456789";
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final Random random = new Random(7);
+    private Vertx vertx;
+    private WebClient client;
+    private FakeStore store;
+    private Gateways.Deployed gateway;
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        this.vertx = vertx;
+        this.client = WebClient.create(vertx);
+        this.store = await(new FakeStore().start(vertx));
+    }
+
+    private void deploy(Map<String, Object> overrides) throws Exception {
+        Map<String, Object> all = new HashMap<>(Map.of("authority.url", store.url(), "admin.token", ADMIN,
+                "colour.budgetMs", 900));
+        all.putAll(overrides);
+        gateway = await(Gateways.deploy(vertx, clock, all));
+    }
+
+    private String mint(String subject, Colour colour) {
+        return TestData.minter("330100").mint(CodeClaims.typical("330100", subject, colour, NOW, 86_400, random));
+    }
+
+    private JsonObject verify(String code) throws Exception {
+        HttpResponse<Buffer> r = await(client.post(gateway.port(), "127.0.0.1", Routes.VERIFY)
+                .sendJsonObject(new JsonObject().put("code", code).put("scene", "metro")));
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.bodyAsJsonObject();
+    }
+
+    @Test
+    void verify_storeSaysRedForGreenCode_deniedByStoreThenFromCache() throws Exception {
+        deploy(Map.of());
+        store.colours.put("s-api-1", "red");
+        String code = mint("s-api-1", Colour.GREEN);
+
+        JsonObject first = verify(code);
+        JsonObject second = verify(code);
+
+        assertThat(first.getString("decision")).isEqualTo("deny");
+        assertThat(first.getString("reason")).isEqualTo("colour_red");
+        assertThat(first.getString("source")).isEqualTo("authority");
+        assertThat(first.getBoolean("degraded")).isFalse();
+        assertThat(second.getString("source")).isEqualTo("cache");
+        assertThat(store.requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void verify_adminInvalidation_nextScanAsksStore() throws Exception {
+        deploy(Map.of());
+        store.colours.put("s-api-2", "green");
+        String code = mint("s-api-2", Colour.GREEN);
+        assertThat(verify(code).getString("decision")).isEqualTo("pass");
+        store.colours.put("s-api-2", "red");
+
+        HttpResponse<Buffer> invalidated = await(client.post(gateway.port(), "127.0.0.1", Routes.INVALIDATIONS)
+                .bearerTokenAuthentication(ADMIN)
+                .sendJsonObject(new JsonObject().put("subjects", new io.vertx.core.json.JsonArray().add("s-api-2"))));
+
+        assertThat(invalidated.statusCode()).isEqualTo(200);
+        JsonObject after = verify(code);
+        assertThat(after.getString("decision")).isEqualTo("deny");
+        assertThat(after.getString("source")).isEqualTo("authority");
+        assertThat(store.requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void verify_storeErroring_degradedSnapshotAnswerAndMetrics() throws Exception {
+        deploy(Map.of());
+        store.status = 500;
+
+        JsonObject answer = verify(mint("s-api-3", Colour.GREEN));
+
+        assertThat(answer.getString("decision")).isEqualTo("pass");
+        assertThat(answer.getString("source")).isEqualTo("code");
+        assertThat(answer.getBoolean("degraded")).isTrue();
+        String metrics = await(client.get(gateway.port(), "127.0.0.1", Routes.METRICS).send()).bodyAsString();
+        assertThat(metrics)
+                .contains("hc_authority_requests_total{endpoint=\"lookup\",outcome=\"store_status\"} 1.0")
+                .contains("hc_colour_degraded_total{kind=\"subject\",source=\"code\",why=\"store_status\"} 1.0")
+                .contains("hc_degraded_answers_total{reason=\"ok\",scene=\"metro\"} 1.0")
+                .contains("hc_colour_breaker_state ")
+                .contains("hc_colour_batch_size_keys_count{kind=\"subject\"} 1")
+                .contains("hc_authority_request_duration_seconds_count{endpoint=\"lookup\"} 1")
+                .contains("hc_colour_cache_requests_total{kind=\"subject\",result=\"miss\"} 1.0")
+                .doesNotContain("s-api-3");
+    }
+
+    @Test
+    void ready_onlineMode_saysOnline() throws Exception {
+        deploy(Map.of());
+
+        JsonObject ready = await(client.get(gateway.port(), "127.0.0.1", Routes.READY).send()).bodyAsJsonObject();
+
+        assertThat(ready.getJsonObject("authority").getString("mode")).isEqualTo("online");
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}
