@@ -14,7 +14,8 @@ public record GatewayConfig(
         RedisConfig redis,
         AuthorityConfig authority,
         AdminConfig admin,
-        DocumentConfig document) {
+        DocumentConfig document,
+        ImageConfig image) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -24,6 +25,7 @@ public record GatewayConfig(
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(image, "image");
         scenes = Map.copyOf(scenes);
         if (scenes.isEmpty()) {
             throw new ConfigException("scenes: at least one scene is required");
@@ -49,7 +51,8 @@ public record GatewayConfig(
                 RedisConfig.from(root.child("redis")),
                 AuthorityConfig.from(root.child("authority")),
                 AdminConfig.from(root.child("admin")),
-                DocumentConfig.from(root.child("document")));
+                DocumentConfig.from(root.child("document")),
+                ImageConfig.from(root.child("image")));
     }
 
     /** Returns the scene of this name, or null. */

@@ -21,6 +21,8 @@ public final class HttpApi {
         TimeoutHandler timeout = TimeoutHandler.create(http.requestTimeoutMs(), 503);
 
         router.post(Routes.VERIFY).handler(timeout).handler(json).handler(new VerifyHandler(services));
+        router.post(Routes.VERIFY_BATCH).handler(timeout).handler(json).handler(new BatchHandler(services));
+        new ImageHandler(services).mount(router.post(Routes.VERIFY_IMAGE));
 
         String token = services.config().admin().token();
         if (token != null) {

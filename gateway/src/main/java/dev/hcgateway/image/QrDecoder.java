@@ -1,0 +1,185 @@
+package dev.hcgateway.image;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes a PNG or JPEG and searches it for a QR code with each {@link Strategy} in turn, within a deadline.
+ * Blocking and CPU-bound: call it on the decode pool only. Thread-safe: every call makes its own ImageIO reader
+ * and its own ZXing {@link QRCodeReader} (neither may be shared between threads).
+ */
+public final class QrDecoder {
+
+    /** Longest side of the {@link Strategy#DOWNSCALED} picture; smaller pictures skip that strategy. */
+    static final int DOWNSCALE_SIDE = 1024;
+    private static final Map<DecodeHintType, Object> HINTS = Map.of(
+            DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(BarcodeFormat.QR_CODE));
+
+    private final long maxPixels;
+    private final ImageMetrics metrics;
+
+    /** Creates a decoder refusing images over {@code maxPixels}, counting attempts on {@code metrics}. */
+    public QrDecoder(long maxPixels, ImageMetrics metrics) {
+        this.maxPixels = maxPixels;
+        this.metrics = metrics;
+    }
+
+    /** Decodes the image in {@code body} and searches it until a code is read or {@code deadlineNanos} passes. */
+    public DecodeResult decode(byte[] body, ImageFormat format, long deadlineNanos) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.ioName());
+        if (!readers.hasNext()) {
+            return new DecodeResult.Unreadable("No decoder for " + format.mediaType() + " is installed.");
+        }
+        ImageReader reader = readers.next();
+        // An in-memory stream: ImageIO's default would spill to a temporary file.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(body))) {
+            // ignoreMetadata: text and ICC chunks (themselves compressed) are never inflated.
+            reader.setInput(in, true, true);
+            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels > maxPixels) {
+                return new DecodeResult.TooLarge(pixels);
+            }
+            Deadline deadline = new Deadline(deadlineNanos);
+            reader.addIIOReadProgressListener(deadline);
+            BufferedImage image = reader.read(0);
+            if (deadline.aborted || image == null) {
+                return new DecodeResult.NoCode(0, true);
+            }
+            return search(image, deadlineNanos);
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports truncated and corrupt data as IIOException, and some corruptions as runtime errors.
+            return new DecodeResult.Unreadable("The " + format.mediaType() + " image data cannot be decoded.");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Searches decoded pixels with each strategy in turn until one reads a code or the deadline passes. */
+    public DecodeResult search(BufferedImage image, long deadlineNanos) {
+        LuminanceSource base = new BufferedImageLuminanceSource(image);
+        int attempts = 0;
+        LuminanceSource rotated = base;
+        for (Strategy strategy : Strategy.values()) {
+            if (strategy == Strategy.DOWNSCALED && Math.max(image.getWidth(), image.getHeight()) <= DOWNSCALE_SIDE) {
+                continue;
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                return new DecodeResult.NoCode(attempts, true);
+            }
+            LuminanceSource source = switch (strategy) {
+                case HYBRID, GLOBAL_HISTOGRAM -> base;
+                case DOWNSCALED -> downscale(base);
+                case INVERTED -> base.invert();
+                case ROTATED_90, ROTATED_180, ROTATED_270 -> rotated = rotated.rotateCounterClockwise();
+            };
+            attempts++;
+            String text = read(source, strategy);
+            metrics.attempt(strategy, text != null);
+            if (text != null) {
+                return new DecodeResult.Found(text, strategy);
+            }
+        }
+        return new DecodeResult.NoCode(attempts, false);
+    }
+
+    private static String read(LuminanceSource source, Strategy strategy) {
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(strategy.binarizer(source)), HINTS).getText();
+        } catch (ReaderException e) {
+            return null; // not found, checksum or format: this strategy read nothing
+        }
+    }
+
+    /** Box-averages the luminance by an integer factor so that the longest side is at most {@link #DOWNSCALE_SIDE}. */
+    static LuminanceSource downscale(LuminanceSource source) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        int f = (Math.max(w, h) + DOWNSCALE_SIDE - 1) / DOWNSCALE_SIDE;
+        int sw = w / f;
+        int sh = h / f;
+        byte[] in = source.getMatrix();
+        byte[] out = new byte[sw * sh];
+        int area = f * f;
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int sum = 0;
+                for (int dy = 0; dy < f; dy++) {
+                    int row = (y * f + dy) * w + x * f;
+                    for (int dx = 0; dx < f; dx++) {
+                        sum += in[row + dx] & 0xFF;
+                    }
+                }
+                out[y * sw + x] = (byte) (sum / area);
+            }
+        }
+        return new PlanarYUVLuminanceSource(out, sw, sh, 0, 0, sw, sh, false);
+    }
+
+    /** Aborts a read that is still running at the deadline (a slow progressive JPEG, say). */
+    private static final class Deadline implements javax.imageio.event.IIOReadProgressListener {
+        private final long deadlineNanos;
+        private volatile boolean aborted;
+
+        Deadline(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                aborted = true;
+                source.abort();
+            }
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
+            aborted = true;
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+    }
+}
