@@ -10,6 +10,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.Optional;
 
@@ -40,19 +41,26 @@ final class ImageHandler implements Handler<RoutingContext> {
     void mount(Route route) {
         var limits = images.config();
         route.handler(TimeoutHandler.create(limits.requestTimeoutMs(), 503))
-                .handler(this::precheck)
+                .handler(new Precheck())
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxBytes()))
                 .handler(this)
                 .failureHandler(this::countFailure);
     }
 
-    private void precheck(RoutingContext ctx) {
-        ImageRequest request = ImageRequest.parse(ctx, services.config());
-        if (!images.hasRoom()) {
-            throw BUSY.exception();
+    /**
+     * Refuses what can be refused before the body is read. A platform handler, because Vert.x orders user
+     * handlers after the body handler, and these checks exist to spare reading up to 4 MiB.
+     */
+    private final class Precheck implements PlatformHandler {
+        @Override
+        public void handle(RoutingContext ctx) {
+            ImageRequest request = ImageRequest.parse(ctx, services.config());
+            if (!images.hasRoom()) {
+                throw BUSY.exception();
+            }
+            ctx.put(REQUEST, request);
+            ctx.next();
         }
-        ctx.put(REQUEST, request);
-        ctx.next();
     }
 
     @Override

@@ -26,8 +26,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class QrDecoder {
 
-    /** Longest side of the {@link Strategy#DOWNSCALED} picture; smaller pictures skip that strategy. */
+    /** Longest side of the {@link Strategy#DOWNSCALED} picture. */
     static final int DOWNSCALE_SIDE = 1024;
+    /** Pictures with a shorter longest side are {@link Strategy#UPSCALED}, longer ones {@link Strategy#DOWNSCALED}. */
+    static final int SMALL_SIDE = 400;
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(BarcodeFormat.QR_CODE));
@@ -77,7 +79,8 @@ public final class QrDecoder {
         int attempts = 0;
         LuminanceSource rotated = base;
         for (Strategy strategy : Strategy.values()) {
-            if (strategy == Strategy.DOWNSCALED && Math.max(image.getWidth(), image.getHeight()) <= DOWNSCALE_SIDE) {
+            boolean small = Math.max(image.getWidth(), image.getHeight()) < SMALL_SIDE;
+            if (strategy == Strategy.DOWNSCALED && small || strategy == Strategy.UPSCALED && !small) {
                 continue;
             }
             if (System.nanoTime() - deadlineNanos > 0) {
@@ -86,6 +89,7 @@ public final class QrDecoder {
             LuminanceSource source = switch (strategy) {
                 case HYBRID, GLOBAL_HISTOGRAM -> base;
                 case DOWNSCALED -> downscale(base);
+                case UPSCALED -> upscale(base);
                 case INVERTED -> base.invert();
                 case ROTATED_90, ROTATED_180, ROTATED_270 -> rotated = rotated.rotateCounterClockwise();
             };
@@ -107,11 +111,14 @@ public final class QrDecoder {
         }
     }
 
-    /** Box-averages the luminance by an integer factor so that the longest side is at most {@link #DOWNSCALE_SIDE}. */
+    /**
+     * Box-averages the luminance by an integer factor of at least 2, more when needed to bring the longest side
+     * to at most {@link #DOWNSCALE_SIDE}.
+     */
     static LuminanceSource downscale(LuminanceSource source) {
         int w = source.getWidth();
         int h = source.getHeight();
-        int f = (Math.max(w, h) + DOWNSCALE_SIDE - 1) / DOWNSCALE_SIDE;
+        int f = Math.max(2, (Math.max(w, h) + DOWNSCALE_SIDE - 1) / DOWNSCALE_SIDE);
         int sw = w / f;
         int sh = h / f;
         byte[] in = source.getMatrix();
@@ -130,6 +137,22 @@ public final class QrDecoder {
             }
         }
         return new PlanarYUVLuminanceSource(out, sw, sh, 0, 0, sw, sh, false);
+    }
+
+    /** Doubles the luminance by nearest neighbour: a module of one pixel becomes two, enough for the detector. */
+    static LuminanceSource upscale(LuminanceSource source) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        byte[] in = source.getMatrix();
+        byte[] out = new byte[4 * w * h];
+        for (int y = 0; y < 2 * h; y++) {
+            int from = (y / 2) * w;
+            int to = y * 2 * w;
+            for (int x = 0; x < 2 * w; x++) {
+                out[to + x] = in[from + x / 2];
+            }
+        }
+        return new PlanarYUVLuminanceSource(out, 2 * w, 2 * h, 0, 0, 2 * w, 2 * h, false);
     }
 
     /** Aborts a read that is still running at the deadline (a slow progressive JPEG, say). */

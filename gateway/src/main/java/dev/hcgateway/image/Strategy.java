@@ -14,8 +14,13 @@ public enum Strategy {
     HYBRID,
     /** One global threshold: copes with low-contrast, blurred or small images where local blocks fail. */
     GLOBAL_HISTOGRAM,
-    /** Box-averaged to at most {@link QrDecoder#DOWNSCALE_SIDE} pixels a side: sensor noise and moiré average out. */
+    /**
+     * Box-averaged by 2 or more (to at most {@link QrDecoder#DOWNSCALE_SIDE} pixels a side): sensor noise and
+     * moiré average out. Only for pictures at least {@link QrDecoder#SMALL_SIDE} pixels long.
+     */
     DOWNSCALED,
+    /** Doubled (nearest neighbour): codes of one or two pixels a module. Only for pictures under {@link QrDecoder#SMALL_SIDE}. */
+    UPSCALED,
     /** Light modules on a dark ground (inverted displays, some printed passes). */
     INVERTED,
     /** The picture turned a quarter, half and three quarters. */
