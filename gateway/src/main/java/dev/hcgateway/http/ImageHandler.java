@@ -65,6 +65,9 @@ final class ImageHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return; // timed out while the body was arriving: decoding it would help no one
+        }
         ImageRequest request = ctx.get(REQUEST);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         HeaderProbe probe = images.probe(body, request.format());

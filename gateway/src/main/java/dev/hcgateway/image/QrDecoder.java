@@ -4,9 +4,7 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -75,7 +73,7 @@ public final class QrDecoder {
 
     /** Searches decoded pixels with each strategy in turn until one reads a code or the deadline passes. */
     public DecodeResult search(BufferedImage image, long deadlineNanos) {
-        LuminanceSource base = new BufferedImageLuminanceSource(image);
+        LuminanceSource base = GreyLuminance.of(image);
         int attempts = 0;
         LuminanceSource rotated = base;
         for (Strategy strategy : Strategy.values()) {
@@ -136,7 +134,7 @@ public final class QrDecoder {
                 out[y * sw + x] = (byte) (sum / area);
             }
         }
-        return new PlanarYUVLuminanceSource(out, sw, sh, 0, 0, sw, sh, false);
+        return new GreyLuminance(out, sw, sh);
     }
 
     /** Doubles the luminance by nearest neighbour: a module of one pixel becomes two, enough for the detector. */
@@ -152,7 +150,7 @@ public final class QrDecoder {
                 out[to + x] = in[from + x / 2];
             }
         }
-        return new PlanarYUVLuminanceSource(out, 2 * w, 2 * h, 0, 0, 2 * w, 2 * h, false);
+        return new GreyLuminance(out, 2 * w, 2 * h);
     }
 
     /** Aborts a read that is still running at the deadline (a slow progressive JPEG, say). */

@@ -251,6 +251,9 @@ class ImageVerifyTest {
             assertThat(r.statusCode()).isEqualTo(413);
             assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("body_too_large");
             assertThat(gateway.timed("hc_image_decode_duration")).isZero();
+            assertThat(gateway.counted("hc_image_requests", "outcome", "refused")).isEqualTo(1);
+            assertThat(gateway.counted("hc_requests_refused", "endpoint", Routes.VERIFY_IMAGE, "error", "body_too_large"))
+                    .isEqualTo(1);
             ctx.completeNow();
         })));
     }

@@ -96,11 +96,34 @@ class QrDecoderTest {
 
     @Test
     void downscale_averagesBlocks() {
-        var source = new com.google.zxing.PlanarYUVLuminanceSource(new byte[]{0, (byte) 200, 100, 100, 50, 50, 50, 50},
-                4, 2, 0, 0, 4, 2, false);
+        var source = new GreyLuminance(new byte[]{0, (byte) 200, 100, 100, 50, 50, 50, 50}, 4, 2);
         var small = QrDecoder.downscale(source);
         assertThat(small.getWidth()).isEqualTo(2);
         assertThat(small.getHeight()).isEqualTo(1);
         assertThat(small.getMatrix()).containsExactly((byte) 75, (byte) 75);
+    }
+
+    @Test
+    void greyLuminance_rotatedCounterClockwise_transposesRows() {
+        // 3 x 2:  1 2 3 / 4 5 6  ->  2 x 3:  3 6 / 2 5 / 1 4
+        var source = new GreyLuminance(new byte[]{1, 2, 3, 4, 5, 6}, 3, 2);
+        var turned = source.rotateCounterClockwise();
+        assertThat(turned.getWidth()).isEqualTo(2);
+        assertThat(turned.getHeight()).isEqualTo(3);
+        assertThat(turned.getMatrix()).containsExactly(3, 6, 2, 5, 1, 4);
+    }
+
+    @Test
+    void greyLuminance_colourAndTransparentPixels_matchZxingsConversion() {
+        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_4BYTE_ABGR);
+        image.setRGB(0, 0, 0xFF336699);
+        image.setRGB(1, 0, 0x00000000); // fully transparent: white
+        image.setRGB(2, 0, 0x80FF0000);
+        byte[] ours = GreyLuminance.of(image).getMatrix();
+        byte[] zxing = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image).getMatrix();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ours[i] & 0xFF).as("pixel " + i).isCloseTo(zxing[i] & 0xFF, org.assertj.core.data.Offset.offset(1));
+        }
+        assertThat(ours[1] & 0xFF).isEqualTo(255);
     }
 }
