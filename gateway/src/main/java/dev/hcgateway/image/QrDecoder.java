@@ -24,8 +24,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class QrDecoder {
 
-    /** Longest side of the {@link Strategy#DOWNSCALED} picture. */
-    static final int DOWNSCALE_SIDE = 1024;
     /** Pictures with a shorter longest side are {@link Strategy#UPSCALED}, longer ones {@link Strategy#DOWNSCALED}. */
     static final int SMALL_SIDE = 400;
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
@@ -48,6 +46,7 @@ public final class QrDecoder {
             return new DecodeResult.Unreadable("No decoder for " + format.mediaType() + " is installed.");
         }
         ImageReader reader = readers.next();
+        BufferedImage image;
         // An in-memory stream: ImageIO's default would spill to a temporary file.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(body))) {
             // ignoreMetadata: text and ICC chunks (themselves compressed) are never inflated.
@@ -56,19 +55,19 @@ public final class QrDecoder {
             if (pixels > maxPixels) {
                 return new DecodeResult.TooLarge(pixels);
             }
-            Deadline deadline = new Deadline(deadlineNanos);
+            ReadDeadline deadline = new ReadDeadline(deadlineNanos);
             reader.addIIOReadProgressListener(deadline);
-            BufferedImage image = reader.read(0);
-            if (deadline.aborted || image == null) {
+            image = reader.read(0);
+            if (deadline.aborted() || image == null) {
                 return new DecodeResult.NoCode(0, true);
             }
-            return search(image, deadlineNanos);
         } catch (IOException | RuntimeException e) {
             // ImageIO reports truncated and corrupt data as IIOException, and some corruptions as runtime errors.
             return new DecodeResult.Unreadable("The " + format.mediaType() + " image data cannot be decoded.");
         } finally {
             reader.dispose();
         }
+        return search(image, deadlineNanos);
     }
 
     /** Searches decoded pixels with each strategy in turn until one reads a code or the deadline passes. */
@@ -86,8 +85,8 @@ public final class QrDecoder {
             }
             LuminanceSource source = switch (strategy) {
                 case HYBRID, GLOBAL_HISTOGRAM -> base;
-                case DOWNSCALED -> downscale(base);
-                case UPSCALED -> upscale(base);
+                case DOWNSCALED -> Resample.downscale(base);
+                case UPSCALED -> Resample.upscale(base);
                 case INVERTED -> base.invert();
                 case ROTATED_90, ROTATED_180, ROTATED_270 -> rotated = rotated.rotateCounterClockwise();
             };
@@ -106,101 +105,6 @@ public final class QrDecoder {
             return new QRCodeReader().decode(new BinaryBitmap(strategy.binarizer(source)), HINTS).getText();
         } catch (ReaderException e) {
             return null; // not found, checksum or format: this strategy read nothing
-        }
-    }
-
-    /**
-     * Box-averages the luminance by an integer factor of at least 2, more when needed to bring the longest side
-     * to at most {@link #DOWNSCALE_SIDE}.
-     */
-    static LuminanceSource downscale(LuminanceSource source) {
-        int w = source.getWidth();
-        int h = source.getHeight();
-        int f = Math.max(2, (Math.max(w, h) + DOWNSCALE_SIDE - 1) / DOWNSCALE_SIDE);
-        int sw = w / f;
-        int sh = h / f;
-        byte[] in = source.getMatrix();
-        byte[] out = new byte[sw * sh];
-        int area = f * f;
-        for (int y = 0; y < sh; y++) {
-            for (int x = 0; x < sw; x++) {
-                int sum = 0;
-                for (int dy = 0; dy < f; dy++) {
-                    int row = (y * f + dy) * w + x * f;
-                    for (int dx = 0; dx < f; dx++) {
-                        sum += in[row + dx] & 0xFF;
-                    }
-                }
-                out[y * sw + x] = (byte) (sum / area);
-            }
-        }
-        return new GreyLuminance(out, sw, sh);
-    }
-
-    /** Doubles the luminance by nearest neighbour: a module of one pixel becomes two, enough for the detector. */
-    static LuminanceSource upscale(LuminanceSource source) {
-        int w = source.getWidth();
-        int h = source.getHeight();
-        byte[] in = source.getMatrix();
-        byte[] out = new byte[4 * w * h];
-        for (int y = 0; y < 2 * h; y++) {
-            int from = (y / 2) * w;
-            int to = y * 2 * w;
-            for (int x = 0; x < 2 * w; x++) {
-                out[to + x] = in[from + x / 2];
-            }
-        }
-        return new GreyLuminance(out, 2 * w, 2 * h);
-    }
-
-    /** Aborts a read that is still running at the deadline (a slow progressive JPEG, say). */
-    private static final class Deadline implements javax.imageio.event.IIOReadProgressListener {
-        private final long deadlineNanos;
-        private volatile boolean aborted;
-
-        Deadline(long deadlineNanos) {
-            this.deadlineNanos = deadlineNanos;
-        }
-
-        @Override
-        public void imageProgress(ImageReader source, float percentageDone) {
-            if (System.nanoTime() - deadlineNanos > 0) {
-                aborted = true;
-                source.abort();
-            }
-        }
-
-        @Override
-        public void readAborted(ImageReader source) {
-            aborted = true;
-        }
-
-        @Override
-        public void sequenceStarted(ImageReader source, int minIndex) {
-        }
-
-        @Override
-        public void sequenceComplete(ImageReader source) {
-        }
-
-        @Override
-        public void imageStarted(ImageReader source, int imageIndex) {
-        }
-
-        @Override
-        public void imageComplete(ImageReader source) {
-        }
-
-        @Override
-        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
-        }
-
-        @Override
-        public void thumbnailProgress(ImageReader source, float percentageDone) {
-        }
-
-        @Override
-        public void thumbnailComplete(ImageReader source) {
         }
     }
 }

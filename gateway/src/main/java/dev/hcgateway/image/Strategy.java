@@ -15,7 +15,7 @@ public enum Strategy {
     /** One global threshold: copes with low-contrast, blurred or small images where local blocks fail. */
     GLOBAL_HISTOGRAM,
     /**
-     * Box-averaged by 2 or more (to at most {@link QrDecoder#DOWNSCALE_SIDE} pixels a side): sensor noise and
+     * Box-averaged by 2 or more (to at most {@link Resample#MAX_SIDE} pixels a side): sensor noise and
      * moiré average out. Only for pictures at least {@link QrDecoder#SMALL_SIDE} pixels long.
      */
     DOWNSCALED,

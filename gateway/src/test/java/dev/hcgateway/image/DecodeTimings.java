@@ -74,8 +74,8 @@ public final class DecodeTimings {
     private static boolean attempt(LuminanceSource base, Strategy s) {
         LuminanceSource source = switch (s) {
             case HYBRID, GLOBAL_HISTOGRAM -> base;
-            case DOWNSCALED -> QrDecoder.downscale(base);
-            case UPSCALED -> QrDecoder.upscale(base);
+            case DOWNSCALED -> Resample.downscale(base);
+            case UPSCALED -> Resample.upscale(base);
             case INVERTED -> base.invert();
             case ROTATED_90 -> base.rotateCounterClockwise();
             case ROTATED_180 -> base.rotateCounterClockwise().rotateCounterClockwise();

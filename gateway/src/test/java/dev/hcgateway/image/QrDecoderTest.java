@@ -97,7 +97,7 @@ class QrDecoderTest {
     @Test
     void downscale_averagesBlocks() {
         var source = new GreyLuminance(new byte[]{0, (byte) 200, 100, 100, 50, 50, 50, 50}, 4, 2);
-        var small = QrDecoder.downscale(source);
+        var small = Resample.downscale(source);
         assertThat(small.getWidth()).isEqualTo(2);
         assertThat(small.getHeight()).isEqualTo(1);
         assertThat(small.getMatrix()).containsExactly((byte) 75, (byte) 75);
