@@ -70,21 +70,17 @@ final class ImageHandler implements Handler<RoutingContext> {
         }
         ImageRequest request = ctx.get(REQUEST);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        HeaderProbe probe = images.probe(body, request.format());
-        if (probe instanceof HeaderProbe.NotImage n) {
-            throw ApiError.badRequest("not_an_image", n.message()).exception();
-        }
-        if (probe instanceof HeaderProbe.Corrupt c) {
-            throw ApiError.badRequest("invalid_image", c.message()).exception();
-        }
-        HeaderProbe.Dimensions size = (HeaderProbe.Dimensions) probe;
-        if (size.pixels() > images.config().maxPixels()) {
-            throw tooLarge(size.width() + " x " + size.height() + " pixels").exception();
-        }
+        checkHeader(body, request);
         if (!services.admission().tryAcquire(1)) {
             throw OVERLOADED.exception();
         }
-        Optional<Future<DecodeResult>> decoding = images.scan(body, request.format());
+        Optional<Future<DecodeResult>> decoding;
+        try {
+            decoding = images.scan(body, request.format());
+        } catch (RuntimeException e) {
+            services.admission().release(1); // e.g. the pool closed under a shutdown
+            throw e;
+        }
         if (decoding.isEmpty()) {
             services.admission().release(1);
             throw BUSY.exception();
@@ -101,6 +97,21 @@ final class ImageHandler implements Handler<RoutingContext> {
             images.metrics().outcome(ImageMetrics.Outcome.FOUND);
             ctx.response().putHeader("Content-Type", "application/json").end(OutcomeJson.of(ar.result()).toBuffer());
         });
+    }
+
+    /** Refuses, from the header alone, a body that is not an image of its declared type or is too large. */
+    private void checkHeader(byte[] body, ImageRequest request) {
+        HeaderProbe probe = images.probe(body, request.format());
+        if (probe instanceof HeaderProbe.NotImage n) {
+            throw ApiError.badRequest("not_an_image", n.message()).exception();
+        }
+        if (probe instanceof HeaderProbe.Corrupt c) {
+            throw ApiError.badRequest("invalid_image", c.message()).exception();
+        }
+        HeaderProbe.Dimensions size = (HeaderProbe.Dimensions) probe;
+        if (size.pixels() > images.config().maxPixels()) {
+            throw tooLarge(size.width() + " x " + size.height() + " pixels").exception();
+        }
     }
 
     private Future<Outcome> judge(DecodeResult result, ImageRequest request) {
