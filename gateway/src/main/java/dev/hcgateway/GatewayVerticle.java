@@ -11,6 +11,7 @@ import dev.hcgateway.http.Admission;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.HttpServerVerticle;
 import dev.hcgateway.http.Readiness;
+import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
@@ -45,6 +46,7 @@ public final class GatewayVerticle extends VerticleBase {
     private RevocationStore revocations;
     private ColourService colours;
     private Readiness readiness;
+    private ImageScanner images;
 
     /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
     public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -70,8 +72,9 @@ public final class GatewayVerticle extends VerticleBase {
         readiness = new Readiness(trust, revocations, colours);
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
                 new ScenePolicy(), clock, config.verify().clockSkewSeconds());
+        images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
-                new Admission(config.http().maxInFlight(), registry), registry::scrape);
+                new Admission(config.http().maxInFlight(), registry), registry::scrape, images);
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
@@ -108,7 +111,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     private Future<Void> closeClients() {
         trust.close();
-        return Future.join(colours.close(), revocations.close()).mapEmpty();
+        return Future.join(colours.close(), revocations.close(), images.close()).mapEmpty();
     }
 
     /** Returns the port the servers listen on. */

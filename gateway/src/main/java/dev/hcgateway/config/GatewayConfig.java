@@ -15,7 +15,8 @@ public record GatewayConfig(
         AuthorityConfig authority,
         ColourConfig colour,
         AdminConfig admin,
-        DocumentConfig document) {
+        DocumentConfig document,
+        ImageConfig image) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -26,6 +27,7 @@ public record GatewayConfig(
         Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(image, "image");
         if (colour.budgetMs() >= http.requestTimeoutMs()) {
             throw new ConfigException("colour.budgetMs: must be below http.requestTimeoutMs (" + http.requestTimeoutMs()
                     + "), or requests time out before a stand-in can answer");
@@ -56,7 +58,8 @@ public record GatewayConfig(
                 AuthorityConfig.from(root.child("authority")),
                 ColourConfig.from(root.child("colour")),
                 AdminConfig.from(root.child("admin")),
-                DocumentConfig.from(root.child("document")));
+                DocumentConfig.from(root.child("document")),
+                ImageConfig.from(root.child("image")));
     }
 
     /** Returns the scene of this name, or null. */

@@ -22,6 +22,8 @@ public final class HttpApi {
 
         router.post(Routes.VERIFY).handler(timeout).handler(json).handler(new VerifyHandler(services));
         router.post(Routes.VERIFY_DOCUMENT).handler(timeout).handler(json).handler(new DocumentHandler(services));
+        router.post(Routes.VERIFY_BATCH).handler(timeout).handler(json).handler(new BatchHandler(services));
+        new ImageHandler(services).mount(router.post(Routes.VERIFY_IMAGE));
 
         String token = services.config().admin().token();
         if (token != null) {

@@ -1,0 +1,32 @@
+package dev.hcgateway.config;
+
+/**
+ * Verification of photographed or uploaded codes ({@code POST /v1/verify/image}).
+ *
+ * @param poolSize         decode threads of the dedicated worker pool (never an event loop)
+ * @param maxQueued        images waiting for a decode thread; past it the request is 503 with Retry-After
+ * @param maxBytes         largest image body; larger is 413 before it is read
+ * @param maxPixels        largest image, width x height from its header; larger is 413 before any pixel is decoded
+ * @param requestTimeoutMs answers 503 to an image request not answered within this time
+ * @param decodeBudgetMs   decode strategies stop after this long with no code found (422)
+ */
+public record ImageConfig(int poolSize, int maxQueued, int maxBytes, long maxPixels, int requestTimeoutMs,
+                          int decodeBudgetMs) {
+
+    public ImageConfig {
+        if (decodeBudgetMs >= requestTimeoutMs) {
+            throw new ConfigException("image.decodeBudgetMs: must be below image.requestTimeoutMs (" + requestTimeoutMs
+                    + "), got " + decodeBudgetMs);
+        }
+    }
+
+    static ImageConfig from(ConfigNode n) {
+        return new ImageConfig(
+                n.integer("poolSize", 1, 64),
+                n.integer("maxQueued", 0, 1024),
+                n.integer("maxBytes", 1024, 32 << 20),
+                n.number("maxPixels", 1, 100_000_000L),
+                n.integer("requestTimeoutMs", 100, 60_000),
+                n.integer("decodeBudgetMs", 50, 60_000));
+    }
+}
