@@ -33,6 +33,9 @@ public record Scene(String name, Map<Colour, Decision> decisions, long maxCodeAg
         if (decisions.get(Colour.GREEN) != Decision.PASS) {
             throw new IllegalArgumentException("scene " + name + ": green must pass (no reason names a denied green)");
         }
+        if (decisions.get(Colour.RED) == Decision.PASS) {
+            throw new IllegalArgumentException("scene " + name + ": red must never pass");
+        }
         if (maxCodeAgeSeconds < 0 || snapshotMaxAgeSeconds < 0) {
             throw new IllegalArgumentException("scene " + name + ": ages must not be negative");
         }
