@@ -32,6 +32,7 @@ public final class RedisRevocations implements RevocationStore {
     private final RevocationMetrics metrics;
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor;
+    private final SecureRandom random = new SecureRandom();
     private volatile RedisLink link;
     private volatile RevocationWriter writer;
     private volatile ChangeFollower follower;
@@ -56,12 +57,11 @@ public final class RedisRevocations implements RevocationStore {
 
     @Override
     public Future<Void> start() {
-        String generation = HexFormat.of().formatHex(randomBytes(8));
         CompletionStage<Void> started = RedisLink.open(config).thenCompose(opened -> {
             link = opened;
-            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), generation);
+            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), this::newGeneration);
             follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, listeners,
-                    generation);
+                    newGeneration());
             return follower.start();
         }).handle((v, err) -> {
             if (err == null) {
@@ -135,10 +135,11 @@ public final class RedisRevocations implements RevocationStore {
         return closed.whenComplete((v, err) -> executor.shutdownNow());
     }
 
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+    /** Returns a fresh random generation id for a marker this gateway may have to create. */
+    private String newGeneration() {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private Future<Void> stored(CompletionStage<?> write) {

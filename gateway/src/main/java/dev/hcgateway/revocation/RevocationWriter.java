@@ -6,6 +6,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Writes changes to Redis: each revocation updates its set or hash AND appends to the change stream in one
@@ -36,27 +37,31 @@ final class RevocationWriter {
     private final RedisAsyncCommands<String, String> redis;
     private final RedisKeys keys;
     private final String maxLength;
-    private final String generation;
+    private final Supplier<String> generations;
 
-    /** Creates a writer; {@code generation} is the marker value written when none exists yet. */
-    RevocationWriter(RedisAsyncCommands<String, String> redis, RedisKeys keys, int streamMaxLength, String generation) {
+    /**
+     * Creates a writer; {@code generations} gives the marker value written when none exists: a fresh one each
+     * time, so that data written after a flush is never taken for the generation that was lost.
+     */
+    RevocationWriter(RedisAsyncCommands<String, String> redis, RedisKeys keys, int streamMaxLength,
+                     Supplier<String> generations) {
         this.redis = redis;
         this.keys = keys;
         this.maxLength = Integer.toString(streamMaxLength);
-        this.generation = generation;
+        this.generations = generations;
     }
 
     /** Revokes a code id given as lower-case hex. */
     CompletionStage<String> revokeCode(String idHex) {
         return redis.<String>eval(REVOKE_CODE, ScriptOutputType.VALUE,
-                new String[]{keys.codes(), keys.changes(), keys.marker()}, idHex, maxLength, generation);
+                new String[]{keys.codes(), keys.changes(), keys.marker()}, idHex, maxLength, generations.get());
     }
 
     /** Revokes a subject's codes issued before {@code issuedBefore} (epoch seconds). */
     CompletionStage<String> revokeSubject(String subject, long issuedBefore) {
         return redis.<String>eval(REVOKE_SUBJECT, ScriptOutputType.VALUE,
                 new String[]{keys.subjects(), keys.changes(), keys.marker()},
-                subject, Long.toString(issuedBefore), maxLength, generation);
+                subject, Long.toString(issuedBefore), maxLength, generations.get());
     }
 
     /** Appends a colour invalidation of these subjects (one command: atomic by itself). */

@@ -5,16 +5,17 @@ import java.util.Map;
 
 /**
  * What {@code XINFO STREAM} says about the change stream, reduced to what tells whether a follower missed
- * entries: the newest id ever generated, the newest id ever deleted or trimmed (Redis 7+), the oldest id
- * still held. A missing stream is {@link #NONE}.
+ * entries: the newest id ever generated, the oldest id still held, how many entries it holds, and (Redis 7+)
+ * how many were ever added and the newest id removed by XDEL. A missing stream is {@link #NONE}.
  *
- * @param maxDeleted null before Redis 7, which does not report it
- * @param first      null when the stream holds no entry
+ * @param maxDeleted   newest id removed by XDEL (trimming does not count), null before Redis 7
+ * @param first        null when the stream holds no entry
+ * @param entriesAdded entries ever added, null before Redis 7
  */
-record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, long length) {
+record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, long length, Long entriesAdded) {
 
     /** A stream that does not exist. */
-    static final StreamInfo NONE = new StreamInfo(StreamId.ZERO, StreamId.ZERO, null, 0);
+    static final StreamInfo NONE = new StreamInfo(StreamId.ZERO, StreamId.ZERO, null, 0, 0L);
 
     /** Parses the reply of XINFO STREAM (a flat list of name, value pairs, or a map). */
     static StreamInfo parse(Object reply) {
@@ -33,11 +34,11 @@ record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, l
             throw new IllegalArgumentException("XINFO STREAM reply without last-generated-id");
         }
         Object deleted = fields.get("max-deleted-entry-id");
-        Object length = fields.get("length");
         return new StreamInfo(StreamId.parse(last.toString()),
                 deleted == null ? null : StreamId.parse(deleted.toString()),
                 firstId(fields.get("first-entry")),
-                length instanceof Number n ? n.longValue() : 0);
+                fields.get("length") instanceof Number n ? n.longValue() : 0,
+                fields.get("entries-added") instanceof Number n ? n.longValue() : null);
     }
 
     private static StreamId firstId(Object entry) {
@@ -49,18 +50,22 @@ record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, l
     }
 
     /**
-     * Tells whether a follower that has applied everything up to {@code lastSeen} cannot simply read on:
-     * entries after it were trimmed or deleted, or the stream was recreated behind it (ids went back).
+     * Tells whether a follower that has applied everything up to {@code lastSeen} cannot simply read on,
+     * because entries after it may be gone. Trimming (MAXLEN) removes the oldest entries, so entries after
+     * {@code lastSeen} were trimmed only if the oldest entry held is newer than {@code lastSeen} (or none is
+     * held although newer ones were added) and some entry was ever removed. Conservative: a doubt reloads.
      */
     boolean missedAfter(StreamId lastSeen) {
         if (lastGenerated.compareTo(lastSeen) < 0) {
             return true; // deleted and recreated, or restored from an older copy: our position means nothing
         }
-        if (maxDeleted != null) {
-            return maxDeleted.after(lastSeen);
+        if (maxDeleted != null && maxDeleted.after(lastSeen)) {
+            return true; // XDEL removed an entry we had not read
         }
-        // Before Redis 7: the entry after ours is gone when the oldest one held is newer than ours and ours was
-        // not the last before it. Conservative: lastSeen itself trimmed counts as a miss.
-        return first != null && first.after(lastSeen) && !lastSeen.equals(StreamId.ZERO);
+        boolean removedAny = entriesAdded == null || entriesAdded > length;
+        if (first == null) {
+            return removedAny && lastGenerated.after(lastSeen);
+        }
+        return removedAny && first.after(lastSeen);
     }
 }

@@ -21,13 +21,20 @@ public final class RedisFixture implements AutoCloseable {
 
     private final String uri;
     private final String prefix;
+    private final boolean cleanUp;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
     /** Connects to {@code uri} with a fresh random prefix. */
     public RedisFixture(String uri) {
+        this(uri, "hctest:" + UUID.randomUUID().toString().substring(0, 8) + ":", true);
+    }
+
+    /** Connects to {@code uri} for keys under {@code prefix}; {@code cleanUp}: delete them on close. */
+    public RedisFixture(String uri, String prefix, boolean cleanUp) {
         this.uri = uri;
-        this.prefix = "hctest:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        this.prefix = prefix;
+        this.cleanUp = cleanUp;
         this.client = RedisClient.create(uri);
         client.setDefaultTimeout(Duration.ofSeconds(5));
         this.connection = client.connect();
@@ -60,7 +67,9 @@ public final class RedisFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            deleteAll();
+            if (cleanUp) {
+                deleteAll();
+            }
         } finally {
             connection.close();
             client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
