@@ -116,7 +116,7 @@ final class ChangeFollower {
         long startedAt = clock.millis();
         long began = System.nanoTime();
         metrics.resynced(reason);
-        return loader.load(mirror).thenAcceptAsync(loaded -> {
+        return loader.load(mirror, executor).thenAcceptAsync(loaded -> {
             lastSeen = loaded.from();
             caughtUp = false;
             gapCheckDue = true;

@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import java.nio.ByteBuffer;
+
 /**
  * Computes the 64-bit fingerprints the mirror stores instead of code ids and subjects. A fingerprint is never
  * 0 (0 marks an empty slot); 0 is returned only for text that is no code id at all.
@@ -45,19 +47,54 @@ public final class Fingerprints {
         long k0 = 0;
         long k1 = 0;
         for (int i = 0; i < chars / 2; i++) {
-            int hi = Character.digit(hex.charAt(2 * i), 16);
-            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
+            int b = (digit(hex.charAt(2 * i)) << 4) | digit(hex.charAt(2 * i + 1));
+            if (b < 0) {
                 return 0;
             }
-            long b = (hi << 4) | lo;
             if (i < 8) {
-                k0 |= b << (8 * i);
+                k0 |= (long) b << (8 * i);
             } else {
-                k1 |= b << (8 * (i - 8));
+                k1 |= (long) b << (8 * (i - 8));
             }
         }
         return of(k0, k1, chars / 2);
+    }
+
+    /** Same as {@link #ofCodeIdHex(CharSequence)} over ASCII bytes from position to limit (left unchanged). */
+    static long ofCodeIdHex(ByteBuffer hex) {
+        int start = hex.position();
+        int chars = hex.remaining();
+        if (chars % 2 != 0 || chars < 2 * MIN_ID_BYTES || chars > 2 * MAX_ID_BYTES) {
+            return 0;
+        }
+        long k0 = 0;
+        long k1 = 0;
+        for (int i = 0; i < chars / 2; i++) {
+            int b = (digit(hex.get(start + 2 * i)) << 4) | digit(hex.get(start + 2 * i + 1));
+            if (b < 0) {
+                return 0;
+            }
+            if (i < 8) {
+                k0 |= (long) b << (8 * i);
+            } else {
+                k1 |= (long) b << (8 * (i - 8));
+            }
+        }
+        return of(k0, k1, chars / 2);
+    }
+
+    /** Returns a hex digit's value, or a large negative number that keeps any byte built from it negative. */
+    private static int digit(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1 << 12;
     }
 
     /** Returns the fingerprint of a subject (over its UTF-16 units; never 0). */

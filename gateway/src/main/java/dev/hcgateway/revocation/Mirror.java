@@ -38,6 +38,11 @@ final class Mirror {
         }
     }
 
+    /** Adds {@code n} code fingerprints at once. */
+    void addCodes(long[] fingerprints, int n) {
+        codes.addAll(fingerprints, n);
+    }
+
     /** Revokes the subject's codes issued before {@code issuedBefore} (epoch seconds), keeping a later instant. */
     void addSubject(String subject, long issuedBefore) {
         subjects.raise(Fingerprints.ofSubject(subject), issuedBefore);
