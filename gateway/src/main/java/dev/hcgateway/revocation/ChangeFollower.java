@@ -194,6 +194,7 @@ final class ChangeFollower {
     private void resync(String reason) {
         load(reason).whenCompleteAsync((v, err) -> {
             if (succeeded(err)) {
+                marker.reloaded(reason);
                 step();
             }
         }, executor);

@@ -19,6 +19,7 @@ final class MarkerWatch {
     private final String newGeneration;
     private String loaded;
     private String followed;
+    private String pending;
 
     /** Creates the watch; {@code newGeneration} is what this gateway writes when it must create the marker. */
     MarkerWatch(String key, MirrorHealth health, String newGeneration) {
@@ -38,34 +39,52 @@ final class MarkerWatch {
         followed = generation;
     }
 
-    /** Judges the marker's current value; returns the reason to reload the set ({@code generation}, {@code restored}), or null. */
+    /** Notes that the reload {@link #check} asked for is done; a restored generation clears the loss. */
+    void reloaded(String reason) {
+        if (pending == null) {
+            return;
+        }
+        followed = pending;
+        pending = null;
+        if ("restored".equals(reason) && followed.equals(loaded)) {
+            health.storeLost(null);
+            LOG.info("revocation data restored in Redis and reloaded: problem cleared");
+        }
+    }
+
+    /**
+     * Judges the marker's current value; returns the reason to reload the set ({@code generation},
+     * {@code restored}), or null. A reload asked for is asked for again until {@link #reloaded} confirms it.
+     */
     String check(String value) {
         if (value == null) {
-            if (!health.isStoreLost()) {
+            if (followed != null || !health.isStoreLost()) {
                 LOG.error("Redis key {} is gone: Redis lost the revocation data (flushed, restarted empty or failed"
                         + " over). Judging from the last mirror; restore Redis (docs/revocation.md)", key);
             }
+            followed = null;
+            pending = null;
             health.storeLost("revocation data lost in Redis (" + key + " missing): judging from the last mirror");
             return null;
         }
-        if (value.equals(loaded)) {
-            if (health.isStoreLost()) {
-                LOG.warn("Redis key {} is back at generation {}: revocation data restored, reloading", key, value);
-                health.storeLost(null);
-                followed = value;
-                return "restored";
-            }
+        if (value.equals(followed)) {
             return null;
         }
-        if (!value.equals(followed)) {
-            LOG.error("Redis key {} changed from generation {} to {}: Redis lost the revocation data and new data"
-                    + " was written since. Merging it into the last mirror; restore Redis (docs/revocation.md)",
-                    key, followed, value);
-            health.storeLost("revocation data lost in Redis (" + key + " now at another generation): judging from"
-                    + " the last mirror merged with the new data");
-            followed = value;
-            return "generation";
+        if (!value.equals(pending)) {
+            if (value.equals(loaded)) {
+                LOG.warn("Redis key {} is back at generation {}: revocation data restored, reloading", key, value);
+            } else {
+                LOG.error("Redis key {} is at generation {}, not {} as loaded: Redis lost the revocation data and new"
+                        + " data was written since. Merging it into the last mirror; restore Redis"
+                        + " (docs/revocation.md)", key, value, loaded);
+            }
         }
-        return null;
+        pending = value;
+        if (value.equals(loaded)) {
+            return "restored";
+        }
+        health.storeLost("revocation data lost in Redis (" + key + " now at another generation): judging from the"
+                + " last mirror merged with the new data");
+        return "generation";
     }
 }

@@ -248,4 +248,23 @@ class RedisRevocationsTest {
         Eventually.within(Duration.ofSeconds(3), "reloaded for the new generation",
                 () -> registries.get(b).find("hc.revocation.resyncs").tag("reason", "generation").counter() != null);
     }
+
+    @Test
+    void keysRestored_sameGenerationBack_problemCleared() throws Exception {
+        RedisRevocations store = started();
+        var revoked = code("0000000000000000000000c1", "s-1", 1000);
+        await(store.revokeCode(revoked.codeId()));
+        String marker = redis.prefix() + "revocations:epoch";
+        String generation = redis.redis().get(marker);
+
+        redis.deleteAll();
+        Eventually.within(Duration.ofSeconds(3), "the loss is detected", () -> store.state().problem() != null);
+        redis.redis().sadd(redis.prefix() + "revocations:codes", "0000000000000000000000c2");
+        redis.redis().set(marker, generation); // a restore from backup brings the generation back
+
+        Eventually.within(Duration.ofSeconds(3), "the problem clears", () -> store.state().problem() == null);
+        assertThat(store.isRevoked(revoked)).isTrue();
+        assertThat(store.isRevoked(code("0000000000000000000000c2", "s-1", 1000))).as("reloaded").isTrue();
+        assertThat(registries.get(store).get("hc.revocation.store.lost").gauge().value()).isZero();
+    }
 }
