@@ -151,51 +151,57 @@ final class ChangeFollower {
     private void checkMarker() {
         markerCheckedAt = System.nanoTime();
         markerDue = false;
-        link.commands().get(keys.marker()).whenCompleteAsync((value, err) -> {
-            if (succeeded(err)) {
-                String reload = marker.check(value);
-                if (reload != null) {
-                    resync(reload);
-                } else {
-                    step();
-                }
+        then(link.commands().get(keys.marker()), value -> {
+            String reload = marker.check(value);
+            if (reload != null) {
+                resync(reload);
+            } else {
+                step();
             }
-        }, executor);
+        });
     }
 
     private void checkGap() {
-        loader.streamInfo().whenCompleteAsync((info, err) -> {
-            if (succeeded(err)) {
-                gapCheckDue = false;
-                if (info.missedAfter(lastSeen)) {
-                    LOG.warn("change stream no longer holds what followed {} (trimmed or recreated): reloading", lastSeen);
-                    resync("gap");
-                } else {
-                    step();
-                }
+        then(loader.streamInfo(), info -> {
+            gapCheckDue = false;
+            if (info.missedAfter(lastSeen)) {
+                LOG.warn("change stream no longer holds what followed {} (trimmed or recreated): reloading", lastSeen);
+                resync("gap");
+            } else {
+                step();
             }
-        }, executor);
+        });
     }
 
     private void read() {
         health.readStarted(caughtUp);
-        link.stream().xread(XReadArgs.Builder.count(config.streamReadCount()).block(config.streamBlockMs()),
-                XReadArgs.StreamOffset.from(keys.changes(), lastSeen.toString())).whenCompleteAsync((messages, err) -> {
-                    if (succeeded(err)) {
-                        List<StreamMessage<String, String>> batch = messages == null ? List.of() : messages;
-                        apply(batch);
-                        caughtUp = batch.size() < config.streamReadCount();
-                        health.readEnded(caughtUp);
-                        step();
-                    }
-                }, executor);
+        then(link.stream().xread(XReadArgs.Builder.count(config.streamReadCount()).block(config.streamBlockMs()),
+                XReadArgs.StreamOffset.from(keys.changes(), lastSeen.toString())), messages -> {
+                    List<StreamMessage<String, String>> batch = messages == null ? List.of() : messages;
+                    apply(batch);
+                    caughtUp = batch.size() < config.streamReadCount();
+                    health.readEnded(caughtUp);
+                    step();
+                });
     }
 
     private void resync(String reason) {
-        load(reason).whenCompleteAsync((v, err) -> {
+        then(load(reason), v -> {
+            marker.reloaded(reason);
+            step();
+        });
+    }
+
+    /** Continues with {@code next} on the follower thread once {@code stage} succeeded; else retries later. */
+    private <T> void then(CompletionStage<T> stage, Consumer<T> next) {
+        stage.whenCompleteAsync((value, err) -> {
             if (succeeded(err)) {
-                marker.reloaded(reason);
-                step();
+                try {
+                    next.accept(value);
+                } catch (RuntimeException e) {
+                    LOG.error("revocation follower step failed; retrying", e);
+                    failed(e);
+                }
             }
         }, executor);
     }
