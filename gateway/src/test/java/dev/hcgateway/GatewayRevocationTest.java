@@ -66,15 +66,18 @@ class GatewayRevocationTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (String id : deployments) {
-            if (vertx.deploymentIDs().contains(id)) {
-                await(vertx.undeploy(id));
+        try {
+            for (String id : deployments) {
+                if (vertx.deploymentIDs().contains(id)) {
+                    await(vertx.undeploy(id));
+                }
             }
-        }
-        http.close();
-        redis.close();
-        if (privateRedis != null) {
-            privateRedis.close();
+        } finally {
+            http.close();
+            redis.close();
+            if (privateRedis != null) {
+                privateRedis.close();
+            }
         }
     }
 

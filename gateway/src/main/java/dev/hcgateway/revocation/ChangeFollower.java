@@ -1,7 +1,6 @@
 package dev.hcgateway.revocation;
 
 import dev.hcgateway.config.RedisConfig;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import java.time.Clock;
@@ -35,7 +34,7 @@ final class ChangeFollower {
     private final RevocationMetrics metrics;
     private final Clock clock;
     private final ScheduledExecutorService executor;
-    private final List<Consumer<List<String>>> listeners;
+    private final ChangeApplier applier;
     private final SnapshotLoader loader;
     private final MarkerWatch marker;
     private volatile boolean closed;
@@ -46,7 +45,6 @@ final class ChangeFollower {
     private long markerCheckedAt = System.nanoTime();
     private boolean markerDue;
     private long retryMillis = FIRST_RETRY_MILLIS;
-    private boolean unusableLogged;
 
     ChangeFollower(RedisLink link, RedisKeys keys, RedisConfig config, Mirror mirror, MirrorHealth health,
                    RevocationMetrics metrics, Clock clock, ScheduledExecutorService executor,
@@ -59,7 +57,7 @@ final class ChangeFollower {
         this.metrics = metrics;
         this.clock = clock;
         this.executor = executor;
-        this.listeners = listeners;
+        this.applier = new ChangeApplier(mirror, listeners, metrics, clock);
         this.loader = new SnapshotLoader(link.commands(), keys, config.snapshotBatch());
         this.marker = new MarkerWatch(keys.marker(), health, newGeneration);
     }
@@ -67,7 +65,7 @@ final class ChangeFollower {
     /** Loads the mirror (failing when Redis cannot be read) and then follows changes until {@link #close}. */
     CompletionStage<Void> start() {
         CompletableFuture<Void> started = new CompletableFuture<>();
-        initialMarker()
+        marker.initial(link.commands(), config.requireMarker())
                 .thenComposeAsync(generation -> {
                     marker.loaded(generation);
                     return load("start");
@@ -86,30 +84,6 @@ final class ChangeFollower {
     /** Stops following; the outstanding read is cancelled when the link closes. */
     void close() {
         closed = true;
-    }
-
-    private CompletionStage<String> initialMarker() {
-        var redis = link.commands();
-        return redis.get(keys.marker()).thenCompose(value -> {
-            if (value != null) {
-                return CompletableFuture.completedFuture(value);
-            }
-            if (config.requireMarker()) {
-                return CompletableFuture.failedFuture(new IllegalStateException("Redis key " + keys.marker()
-                        + " is missing and redis.requireMarker is true: the revocation data was flushed or never"
-                        + " initialised. Restore Redis, or initialise it (docs/revocation.md)."));
-            }
-            return redis.set(keys.marker(), marker.newGeneration(), SetArgs.Builder.nx())
-                    .thenCompose(ok -> redis.get(keys.marker()))
-                    .thenApply(created -> {
-                        if (created == null) {
-                            throw new IllegalStateException("Redis key " + keys.marker() + " vanished at once");
-                        }
-                        LOG.warn("Redis key {} was missing: created it (generation {}). Expected at a first start only;"
-                                + " otherwise Redis lost its revocation data (docs/revocation.md)", keys.marker(), created);
-                        return created;
-                    });
-        });
     }
 
     private CompletionStage<Void> load(String reason) {
@@ -173,12 +147,13 @@ final class ChangeFollower {
         });
     }
 
+    @SuppressWarnings("unchecked") // Lettuce's varargs of a generic type; one offset is passed
     private void read() {
         health.readStarted(caughtUp);
         then(link.stream().xread(XReadArgs.Builder.count(config.streamReadCount()).block(config.streamBlockMs()),
                 XReadArgs.StreamOffset.from(keys.changes(), lastSeen.toString())), messages -> {
                     List<StreamMessage<String, String>> batch = messages == null ? List.of() : messages;
-                    apply(batch);
+                    lastSeen = applier.apply(batch, lastSeen);
                     caughtUp = batch.size() < config.streamReadCount();
                     health.readEnded(caughtUp);
                     step();
@@ -204,37 +179,6 @@ final class ChangeFollower {
                 }
             }
         }, executor);
-    }
-
-    private void apply(List<StreamMessage<String, String>> batch) {
-        long now = clock.millis();
-        for (StreamMessage<String, String> message : batch) {
-            StreamId id = StreamId.parse(message.getId());
-            ChangeEvent event = ChangeEvent.of(message.getBody());
-            if (event instanceof ChangeEvent.CodeRevoked c) {
-                mirror.addCodeHex(c.idHex());
-            } else if (event instanceof ChangeEvent.SubjectRevoked s) {
-                mirror.addSubject(s.subject(), s.issuedBefore());
-            } else if (event instanceof ChangeEvent.Invalidation i) {
-                notifyListeners(i.subjects());
-            } else if (!unusableLogged) {
-                unusableLogged = true;
-                LOG.warn("skipping an unusable change-stream entry {} ({}); further ones are only counted", id,
-                        ((ChangeEvent.Unusable) event).why());
-            }
-            metrics.applied(event, now - id.millis());
-            lastSeen = id;
-        }
-    }
-
-    private void notifyListeners(List<String> subjects) {
-        for (Consumer<List<String>> listener : listeners) {
-            try {
-                listener.accept(subjects);
-            } catch (RuntimeException e) {
-                LOG.error("colour invalidation listener failed", e);
-            }
-        }
     }
 
     /** Returns true on success (and notes contact); on failure schedules a retry and returns false. */

@@ -1,5 +1,9 @@
 package dev.hcgateway.revocation;
 
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +32,31 @@ final class MarkerWatch {
         this.newGeneration = newGeneration;
     }
 
-    /** Returns the generation this gateway writes into a missing marker. */
-    String newGeneration() {
-        return newGeneration;
+    /**
+     * Reads the marker at start. Missing: fails when {@code required}, else creates it (SET NX; another gateway
+     * may win the race, whose value is then read) and warns, since outside a first start it means lost data.
+     */
+    CompletionStage<String> initial(RedisAsyncCommands<String, String> redis, boolean required) {
+        return redis.get(key).thenCompose(value -> {
+            if (value != null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            if (required) {
+                return CompletableFuture.failedFuture(new IllegalStateException("Redis key " + key
+                        + " is missing and redis.requireMarker is true: the revocation data was flushed or never"
+                        + " initialised. Restore Redis, or initialise it (docs/revocation.md)."));
+            }
+            return redis.set(key, newGeneration, SetArgs.Builder.nx())
+                    .thenCompose(ok -> redis.get(key))
+                    .thenApply(created -> {
+                        if (created == null) {
+                            throw new IllegalStateException("Redis key " + key + " vanished at once");
+                        }
+                        LOG.warn("Redis key {} was missing: created it (generation {}). Expected at a first start"
+                                + " only; otherwise Redis lost its revocation data (docs/revocation.md)", key, created);
+                        return created;
+                    });
+        });
     }
 
     /** Notes the generation the mirror was first loaded from. */

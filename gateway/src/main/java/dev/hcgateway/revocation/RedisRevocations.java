@@ -105,7 +105,8 @@ public final class RedisRevocations implements RevocationStore {
             return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "not subjects"));
         }
         // Every gateway, this one included, hears it from the stream; dropping a colour twice is harmless.
-        return stored(w.invalidate(List.copyOf(subjects)).thenRun(() -> listeners.forEach(l -> l.accept(subjects))));
+        return stored(w.invalidate(List.copyOf(subjects))
+                .thenRun(() -> ChangeApplier.notifyListeners(listeners, subjects)));
     }
 
     @Override

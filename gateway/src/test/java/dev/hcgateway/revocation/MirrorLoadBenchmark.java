@@ -6,6 +6,7 @@ import dev.hcgateway.colour.Colour;
 import dev.hcgateway.config.ConfigLoader;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,8 +45,9 @@ public final class MirrorLoadBenchmark {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
         String prefix = "hcbench:" + UUID.randomUUID().toString().substring(0, 8) + ":";
         RedisKeys keys = RedisKeys.under(prefix);
-        RedisClient client = RedisClient.create(uri);
-        client.setDefaultTimeout(Duration.ofMinutes(2));
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(Duration.ofMinutes(2));
+        RedisClient client = RedisClient.create(redisUri);
         Vertx vertx = Vertx.vertx();
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             long t0 = System.nanoTime();

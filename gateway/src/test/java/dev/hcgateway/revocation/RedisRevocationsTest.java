@@ -45,10 +45,13 @@ class RedisRevocationsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (RedisRevocations store : stores) {
-            await(store.close());
+        try {
+            for (RedisRevocations store : stores) {
+                await(store.close());
+            }
+        } finally {
+            redis.close();
         }
-        redis.close();
     }
 
     private RedisConfig config(Map<String, Object> more) {

@@ -1,6 +1,7 @@
 package dev.hcgateway.support;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -35,8 +36,9 @@ public final class RedisFixture implements AutoCloseable {
         this.uri = uri;
         this.prefix = prefix;
         this.cleanUp = cleanUp;
-        this.client = RedisClient.create(uri);
-        client.setDefaultTimeout(Duration.ofSeconds(5));
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(Duration.ofSeconds(5));
+        this.client = RedisClient.create(redisUri);
         this.connection = client.connect();
     }
 

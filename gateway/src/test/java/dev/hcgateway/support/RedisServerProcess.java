@@ -92,9 +92,13 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Kills the process if it still runs. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
