@@ -172,6 +172,29 @@ class GatewayRevocationTest {
     }
 
     @Test
+    void invalidation_viaOneGatewaysAdminApi_reachesTheOtherWithinOneSecond() throws Exception {
+        Gateway a = deploy();
+        Gateway b = deploy();
+
+        HttpResponse<Buffer> stored = admin(a, "/admin/v1/invalidations",
+                new JsonObject().put("subjects", new JsonArray().add("s-1").add("s-2")));
+
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.bodyAsJsonObject().getInteger("subjects")).isEqualTo(2);
+        // B's colour service is offline (no cache to drop): its follower's count shows the entry arrived.
+        Eventually.within(PROPAGATION, "gateway B applied the invalidation",
+                () -> metricsOf(b).contains("hc_revocation_events_applied_total{type=\"invalidate\"} 1.0"));
+    }
+
+    private String metricsOf(Gateway g) {
+        try {
+            return await(http.get(g.port(), "127.0.0.1", "/metrics").send()).bodyAsString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void revocations_gatewayRestarted_stillRevoked() throws Exception {
         Gateway a = deploy();
         CodeClaims claims = claims("s-1", clock.instant().getEpochSecond());
@@ -265,15 +288,9 @@ class GatewayRevocationTest {
         Gateway a = deploy();
         admin(a, "/admin/v1/revocations", new JsonObject().put("codeId", "00112233445566778899aabb"));
 
-        Eventually.within(PROPAGATION, "the stream entry is applied", () -> {
-            try {
-                return await(http.get(a.port(), "127.0.0.1", "/metrics").send()).bodyAsString()
-                        .contains("hc_revocation_events_applied_total{type=\"code\"} 1.0");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        String text = await(http.get(a.port(), "127.0.0.1", "/metrics").send()).bodyAsString();
+        Eventually.within(PROPAGATION, "the stream entry is applied",
+                () -> metricsOf(a).contains("hc_revocation_events_applied_total{type=\"code\"} 1.0"));
+        String text = metricsOf(a);
         assertThat(text).contains("hc_revocation_mirror_entries{kind=\"code\"} 1.0")
                 .contains("hc_revocation_mirror_lag_seconds ")
                 .contains("hc_revocation_redis_connected 1.0")
