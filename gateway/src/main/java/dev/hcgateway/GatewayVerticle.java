@@ -16,6 +16,7 @@ import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.revocation.RedisRevocations;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustListParser;
 import dev.hcgateway.trust.TrustStore;
@@ -90,6 +91,9 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private RevocationStore revocationStore() {
+        if (config.redis().uri() != null) {
+            return new RedisRevocations(vertx, config.redis(), clock, registry);
+        }
         LOG.warn("no Redis configured (HC_REDIS_URI): revocations live in this process only and are lost at restart");
         return new LocalRevocations();
     }

@@ -1,15 +1,85 @@
 package dev.hcgateway.config;
 
+import java.util.Locale;
+
 /**
- * Redis, home of the revocation set and the change stream.
+ * Redis, home of the revocation set and the change stream (see {@code docs/revocation.md}).
  *
- * @param uri       e.g. {@code redis://127.0.0.1:6379/0}, or null for an in-process revocation set
- * @param keyPrefix prefix of every key the gateway reads or writes
+ * @param uri                 e.g. {@code redis://127.0.0.1:6379/0}, or null for an in-process revocation set
+ * @param keyPrefix           prefix of every key the gateway reads or writes
+ * @param connectTimeoutMs    TCP connect timeout, also of reconnects
+ * @param commandTimeoutMs    timeout of every command except the blocking stream read
+ * @param requestQueueSize    commands queued per connection at most; more fail at once instead of piling up
+ * @param reconnectMaxDelayMs upper bound of the jittered exponential reconnect backoff
+ * @param streamBlockMs       how long one blocking read of the change stream waits for news
+ * @param streamReadCount     stream entries read per round trip at most
+ * @param streamMaxLength     approximate length the change stream is trimmed to on every write
+ * @param snapshotBatch       COUNT hint of the SSCAN/HSCAN batches that load the mirror
+ * @param maxStalenessSeconds mirror lag past which the mirror is reported stale
+ * @param onStale             what a stale mirror does to readiness
+ * @param requireMarker       refuse to start when the store's marker key is missing, instead of creating it
  */
-public record RedisConfig(String uri, String keyPrefix) {
+public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, int commandTimeoutMs,
+                          int requestQueueSize, int reconnectMaxDelayMs, int streamBlockMs, int streamReadCount,
+                          int streamMaxLength, int snapshotBatch, int maxStalenessSeconds, OnStale onStale,
+                          boolean requireMarker) {
+
+    /** What a mirror older than {@code maxStalenessSeconds} does. */
+    public enum OnStale {
+        /** Keep judging from the mirror and stay ready; the problem is reported and alerted on. */
+        SERVE,
+        /** Fail readiness, so that a load balancer prefers gateways that still reach Redis. */
+        UNREADY
+    }
+
+    public RedisConfig {
+        if (uri != null && !(uri.startsWith("redis://") || uri.startsWith("rediss://")
+                || uri.startsWith("redis-socket://"))) {
+            throw new ConfigException("redis.uri: must start with redis://, rediss:// or redis-socket://");
+        }
+        if (keyPrefix == null || keyPrefix.length() > 64 || keyPrefix.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
+            throw new ConfigException("redis.keyPrefix: must be 1..64 characters without spaces or control characters");
+        }
+        if (onStale == null) {
+            throw new ConfigException("redis.onStale: must be serve or unready");
+        }
+        // The blocking read needs its own, longer timeout; a command timeout near it would cut reads short.
+        if (commandTimeoutMs > streamBlockMs * 10L) {
+            throw new ConfigException("redis.commandTimeoutMs: must not exceed 10 x redis.streamBlockMs ("
+                    + streamBlockMs + "), got " + commandTimeoutMs);
+        }
+    }
 
     static RedisConfig from(ConfigNode n) {
-        String prefix = n.string("keyPrefix");
-        return new RedisConfig(n.optionalString("uri"), prefix);
+        return new RedisConfig(
+                n.optionalString("uri"),
+                n.string("keyPrefix"),
+                n.integer("connectTimeoutMs", 10, 60_000),
+                n.integer("commandTimeoutMs", 10, 60_000),
+                n.integer("requestQueueSize", 16, 1_000_000),
+                n.integer("reconnectMaxDelayMs", 100, 60_000),
+                n.integer("streamBlockMs", 10, 30_000),
+                n.integer("streamReadCount", 1, 100_000),
+                n.integer("streamMaxLength", 1_000, 100_000_000),
+                n.integer("snapshotBatch", 10, 1_000_000),
+                n.integer("maxStalenessSeconds", 1, 30 * 86_400),
+                onStale(n),
+                n.bool("requireMarker"));
+    }
+
+    private static OnStale onStale(ConfigNode n) {
+        String value = n.string("onStale").toUpperCase(Locale.ROOT);
+        for (OnStale o : OnStale.values()) {
+            if (o.name().equals(value)) {
+                return o;
+            }
+        }
+        throw n.fail("onStale", "must be serve or unready, got \"" + n.string("onStale") + "\"");
+    }
+
+    @Override
+    public String toString() {
+        // The URI may carry a password: never print it.
+        return "RedisConfig[uri=" + (uri == null ? "none" : "***") + ", keyPrefix=" + keyPrefix + "]";
     }
 }

@@ -1,0 +1,82 @@
+package dev.hcgateway.revocation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of the change stream, as written by the gateway's scripts or directly by an issuer's back end.
+ * Fields: {@code type=code id=<hex>}, {@code type=subject subject=<s> before=<epoch s>}, or
+ * {@code type=invalidate subjects=<s1>\n<s2>...}. Anything else is {@link Unusable} and skipped.
+ */
+sealed interface ChangeEvent {
+
+    /** Separates subjects in an invalidation entry: subjects never hold control characters. */
+    String SUBJECT_SEPARATOR = "\n";
+
+    /** One code revoked by its id. */
+    record CodeRevoked(String idHex) implements ChangeEvent {
+    }
+
+    /** A subject's codes issued before an instant revoked. */
+    record SubjectRevoked(String subject, long issuedBefore) implements ChangeEvent {
+    }
+
+    /** Cached colours of these subjects must be dropped. */
+    record Invalidation(List<String> subjects) implements ChangeEvent {
+    }
+
+    /** An entry this gateway cannot use: unknown type (a newer writer) or malformed. */
+    record Unusable(String why) implements ChangeEvent {
+    }
+
+    /** Reads an entry's fields. */
+    static ChangeEvent of(Map<String, String> fields) {
+        String type = fields.get("type");
+        if (type == null) {
+            return new Unusable("no type");
+        }
+        return switch (type) {
+            case "code" -> {
+                String id = fields.get("id");
+                yield id != null && Fingerprints.ofCodeIdHex(id) != 0 ? new CodeRevoked(id)
+                        : new Unusable("code entry without a valid id");
+            }
+            case "subject" -> subject(fields.get("subject"), fields.get("before"));
+            case "invalidate" -> invalidation(fields.get("subjects"));
+            default -> new Unusable("unknown type");
+        };
+    }
+
+    private static ChangeEvent subject(String subject, String before) {
+        if (!validSubject(subject) || before == null) {
+            return new Unusable("subject entry without a valid subject and before");
+        }
+        try {
+            long instant = Long.parseLong(before.trim());
+            return instant < 0 ? new Unusable("negative before") : new SubjectRevoked(subject, instant);
+        } catch (NumberFormatException e) {
+            return new Unusable("before is not an integer");
+        }
+    }
+
+    private static ChangeEvent invalidation(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return new Unusable("invalidate entry without subjects");
+        }
+        List<String> subjects = new ArrayList<>();
+        for (String s : joined.split(SUBJECT_SEPARATOR)) {
+            if (validSubject(s)) {
+                subjects.add(s);
+            }
+        }
+        return subjects.isEmpty() ? new Unusable("invalidate entry without valid subjects")
+                : new Invalidation(List.copyOf(subjects));
+    }
+
+    /** Tells whether a subject is 1..64 characters without control characters (health-code spec, sub). */
+    static boolean validSubject(String s) {
+        return s != null && !s.isEmpty() && s.codePointCount(0, s.length()) <= 64
+                && s.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+    }
+}

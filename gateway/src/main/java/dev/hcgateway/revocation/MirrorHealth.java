@@ -1,0 +1,127 @@
+package dev.hcgateway.revocation;
+
+import dev.hcgateway.config.RedisConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How far the mirror trails Redis and what is wrong, as the follower reports it. The mirror is "confirmed" at
+ * the instant the follower last knew it held everything Redis had: a stream read that came back short of its
+ * COUNT, or the start of a snapshot. While a blocking read is outstanding on a live connection, Redis pushes
+ * any new entry at once, so the lag is 0; otherwise it is the time since the mirror was last confirmed.
+ */
+final class MirrorHealth {
+
+    private final Clock clock;
+    private final RedisConfig config;
+    private final long liveWindowMillis;
+    private volatile boolean connected;
+    private volatile boolean loaded;
+    private volatile long confirmedAt;
+    private volatile long readSince;
+    private volatile boolean readLive;
+    private volatile long disconnectedSince = -1;
+    private volatile String storeLost;
+
+    MirrorHealth(Clock clock, RedisConfig config) {
+        this.clock = clock;
+        this.config = config;
+        this.liveWindowMillis = (long) config.streamBlockMs() + config.commandTimeoutMs();
+    }
+
+    /** Notes that the mirror holds everything Redis held at {@code at} (epoch ms). */
+    void confirmed(long at) {
+        confirmedAt = Math.max(confirmedAt, at);
+        loaded = true;
+    }
+
+    /** Notes a blocking read starting; {@code caughtUp} when everything before it has been applied. */
+    void readStarted(boolean caughtUp) {
+        long now = clock.millis();
+        if (caughtUp) {
+            confirmed(now);
+        }
+        readSince = now;
+        readLive = caughtUp;
+    }
+
+    /** Notes a read's end; {@code caughtUp} when it came back short of its COUNT. */
+    void readEnded(boolean caughtUp) {
+        readLive = false;
+        if (caughtUp) {
+            confirmed(clock.millis());
+        }
+    }
+
+    /** Notes a successful reply; returns true when this ends an outage. */
+    boolean contact() {
+        boolean wasDown = !connected && disconnectedSince >= 0;
+        connected = true;
+        disconnectedSince = -1;
+        return wasDown;
+    }
+
+    /** Notes a failed command; returns true when this starts an outage. */
+    boolean noContact() {
+        readLive = false;
+        boolean wasUp = connected || disconnectedSince < 0;
+        connected = false;
+        if (disconnectedSince < 0) {
+            disconnectedSince = clock.millis();
+        }
+        return wasUp;
+    }
+
+    /** Returns how long the current outage has lasted, 0 when connected. */
+    long outageMillis() {
+        long since = disconnectedSince;
+        return since < 0 ? 0 : Math.max(0, clock.millis() - since);
+    }
+
+    /** Flags the store's data as lost (flushed, or replaced by another generation), or clears it with null. */
+    void storeLost(String why) {
+        storeLost = why;
+    }
+
+    boolean isStoreLost() {
+        return storeLost != null;
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    /** Returns the lag in milliseconds. */
+    long lagMillis() {
+        long now = clock.millis();
+        if (readLive && connected && now - readSince <= liveWindowMillis) {
+            return 0;
+        }
+        return loaded ? Math.max(0, now - confirmedAt) : 0;
+    }
+
+    /** Tells whether the lag exceeds {@code redis.maxStalenessSeconds}. */
+    boolean stale() {
+        return lagMillis() > config.maxStalenessSeconds() * 1000L;
+    }
+
+    /** Returns the state for readiness. */
+    MirrorState state(long entries) {
+        long lag = lagMillis();
+        boolean stale = lag > config.maxStalenessSeconds() * 1000L;
+        List<String> problems = new ArrayList<>();
+        if (storeLost != null) {
+            problems.add(storeLost);
+        }
+        if (stale) {
+            problems.add("revocation mirror stale: " + lag / 1000 + " s behind Redis (limit "
+                    + config.maxStalenessSeconds() + " s); revocations since then are unknown here");
+        } else if (!connected) {
+            problems.add("Redis unreachable for " + outageMillis() / 1000 + " s: judging from the last mirror");
+        }
+        boolean serving = !(stale && config.onStale() == RedisConfig.OnStale.UNREADY);
+        return new MirrorState("redis", connected, lag, entries, serving,
+                problems.isEmpty() ? null : String.join("; ", problems));
+    }
+}

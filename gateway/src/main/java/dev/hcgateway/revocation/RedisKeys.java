@@ -1,0 +1,28 @@
+package dev.hcgateway.revocation;
+
+import java.util.Objects;
+
+/**
+ * The Redis keys of one revocation store, all under one prefix (default {@code hc:}); docs/revocation.md
+ * describes each, so that an issuer's back end can write them directly.
+ *
+ * @param codes    SET of revoked code ids, lower-case hex of the cti
+ * @param subjects HASH subject -> epoch seconds; the subject's codes issued before it are revoked
+ * @param marker   STRING generation id, present for as long as the data is: its loss means a flushed Redis
+ * @param changes  STREAM of changes ({@code type} = code, subject or invalidate) every gateway follows
+ */
+record RedisKeys(String codes, String subjects, String marker, String changes) {
+
+    RedisKeys {
+        Objects.requireNonNull(codes, "codes");
+        Objects.requireNonNull(subjects, "subjects");
+        Objects.requireNonNull(marker, "marker");
+        Objects.requireNonNull(changes, "changes");
+    }
+
+    /** Returns the keys under a prefix. */
+    static RedisKeys under(String prefix) {
+        return new RedisKeys(prefix + "revocations:codes", prefix + "revocations:subjects",
+                prefix + "revocations:epoch", prefix + "changes");
+    }
+}
