@@ -70,7 +70,8 @@ public final class GatewayVerticle extends VerticleBase {
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
                 new ScenePolicy(), clock, config.verify().clockSkewSeconds());
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
-                new Admission(config.http().maxInFlight(), registry), registry::scrape);
+                new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry),
+                registry::scrape);
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
