@@ -25,9 +25,10 @@ public final class HttpApi {
         String token = services.config().admin().token();
         if (token != null) {
             AdminHandler admin = new AdminHandler(services, token);
-            router.post(Routes.REVOCATIONS).handler(timeout).handler(admin::authorize).handler(json)
+            // Vert.x Web refuses a body handler after a user handler: read the (bounded) body, then authorize.
+            router.post(Routes.REVOCATIONS).handler(timeout).handler(json).handler(admin::authorize)
                     .handler(admin::revoke);
-            router.post(Routes.INVALIDATIONS).handler(timeout).handler(admin::authorize).handler(json)
+            router.post(Routes.INVALIDATIONS).handler(timeout).handler(json).handler(admin::authorize)
                     .handler(admin::invalidate);
         }
 
