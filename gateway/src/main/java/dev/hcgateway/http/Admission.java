@@ -63,6 +63,19 @@ public final class Admission {
         inFlight.addAndGet(-permits);
     }
 
+    /**
+     * Tells whether the verify bound is reached; when so, counts the request as shed. A cheap pre-check before
+     * routing, so that a storm of requests past the bound costs as little as possible ({@link #tryAcquire}
+     * still decides for the requests that pass it).
+     */
+    public boolean shedIfFull() {
+        if (inFlight.get() >= limit) {
+            shed.increment();
+            return true;
+        }
+        return false;
+    }
+
     /** Returns the requests in progress. */
     public int inFlight() {
         return inFlight.get();

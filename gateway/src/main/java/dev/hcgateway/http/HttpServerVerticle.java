@@ -4,6 +4,7 @@ import dev.hcgateway.metrics.EventLoopLag;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,6 +23,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
     /** How long a connection over the bound may stay open without sending a request. */
     static final long SURPLUS_CONNECTION_MS = 1000;
+    // The same answer as VerifyHandler's when the in-flight bound refuses a request.
+    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
+            "The gateway is at capacity; retry shortly.", 1);
     private static final ApiError TOO_MANY_CONNECTIONS = ApiError.unavailable("too_many_connections",
             "The gateway has too many open connections; retry shortly.", 1);
 
@@ -56,10 +60,15 @@ public final class HttpServerVerticle extends VerticleBase {
         server = vertx.createHttpServer(options)
                 .connectionHandler(this::connected)
                 .requestHandler(request -> {
-                    if (surplus.isEmpty() || !surplus.contains(request.connection())) {
-                        router.handle(request);
+                    if (!surplus.isEmpty() && surplus.contains(request.connection())) {
+                        refuse(request, TOO_MANY_CONNECTIONS);
+                    } else if (request.method() == HttpMethod.POST && Routes.VERIFY.equals(request.path())
+                            && services.admission().shedIfFull()) {
+                        // At the bound: refuse before routing, body parsing and the timeout timer, so that
+                        // clients retrying at once (ignoring Retry-After) cost the loop as little as possible.
+                        refuse(request, OVERLOADED);
                     } else {
-                        refuse(request);
+                        router.handle(request);
                     }
                 });
         lag = new EventLoopLag(services.metrics().registry()).start(vertx);
@@ -81,11 +90,13 @@ public final class HttpServerVerticle extends VerticleBase {
         });
     }
 
-    private void refuse(HttpServerRequest request) {
+    private void refuse(HttpServerRequest request, ApiError error) {
         String path = request.path();
-        services.metrics().refused(Routes.ALL.contains(path) ? path : "other", TOO_MANY_CONNECTIONS.error());
-        request.response().putHeader("Connection", "close");
-        ErrorMapper.send(request.response(), TOO_MANY_CONNECTIONS);
+        services.metrics().refused(Routes.ALL.contains(path) ? path : "other", error.error());
+        if (error == TOO_MANY_CONNECTIONS) {
+            request.response().putHeader("Connection", "close");
+        }
+        ErrorMapper.send(request.response(), error);
     }
 
     @Override

@@ -32,11 +32,12 @@ class OverloadTest {
     private final GatedColours stalledStore = new GatedColours();
     private Vertx clientVertx;
     private WebClient client;
+    private int port;
 
     @BeforeEach
     void setUp() throws Exception {
         fixture.colours = stalledStore;
-        int port = fixture.with("http.maxInFlight", LIMIT).with("http.requestTimeoutMs", 30_000).start(2);
+        port = fixture.with("http.maxInFlight", LIMIT).with("http.requestTimeoutMs", 30_000).start(2);
         clientVertx = Vertx.vertx();
         client = WebClient.create(clientVertx, new WebClientOptions().setDefaultPort(port)
                 .setDefaultHost("127.0.0.1"), new PoolOptions().setHttp1MaxSize(OFFERED));
@@ -107,6 +108,22 @@ class OverloadTest {
                 .sendJsonObject(new JsonObject().put("code", fixture.code("s-c"))).await(5, TimeUnit.SECONDS);
         assertThat(admitted.statusCode()).isEqualTo(200);
         assertThat(admitted.bodyAsJsonObject().getString("subject")).isEqualTo("s-c");
+    }
+
+    @Test
+    void verify_refusedAtTheBoundBeforeItsBodyIsRead_keepAliveConnectionStaysUsable() throws Exception {
+        for (int i = 0; i < LIMIT; i++) {
+            client.post(Routes.VERIFY).sendJsonObject(new JsonObject().put("code", fixture.code("s-k-" + i)));
+        }
+        awaitTrue(() -> stalledStore.waiting() == LIMIT);
+        try (RawHttp connection = new RawHttp(port)) {
+            String big = new JsonObject().put("code", fixture.code("s-k-x")).put("gate", "G".repeat(100)).encode();
+            assertThat(connection.post(Routes.VERIFY, big)).startsWith("HTTP/1.1 503")
+                    .containsIgnoringCase("retry-after: 1").contains("\"overloaded\"");
+            assertThat(connection.post(Routes.VERIFY, big)).startsWith("HTTP/1.1 503");
+            assertThat(connection.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
+        }
+        stalledStore.release();
     }
 
     /** Polls an asynchronous effect until it holds, failing after a deadline (no fixed sleeps). */

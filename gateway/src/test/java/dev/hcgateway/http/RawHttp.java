@@ -23,6 +23,15 @@ final class RawHttp implements AutoCloseable {
         return readResponse();
     }
 
+    /** Sends a keep-alive POST of a JSON body and returns the response. */
+    String post(String path, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        return readResponse();
+    }
+
     /** Reads one response: the head, then a body of Content-Length bytes. */
     String readResponse() throws IOException {
         InputStream in = socket.getInputStream();
