@@ -75,7 +75,8 @@ public final class GatewayVerticle extends VerticleBase {
                 new ScenePolicy(), clock, config.verify().clockSkewSeconds());
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
-                new Admission(config.http().maxInFlight(), registry), registry::scrape, images);
+                new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry),
+                registry::scrape, images);
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())

@@ -4,13 +4,10 @@ import dev.hcgateway.config.ConfigException;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.issuer.IssuerCli;
-import dev.hcgateway.metrics.MetricNames;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import dev.hcgateway.metrics.Telemetry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the gateway ({@code java -jar gateway.jar} or {@code ... serve}), or runs an issuer tool
  * ({@code keygen}, {@code mint}, {@code qr}, {@code revoke}; {@code help} lists them).
+ *
+ * <p>Exit codes of {@code serve}: 2 for a configuration error (the message names the key), 1 when start-up
+ * fails otherwise (trust list unreadable, port taken...), 143 after SIGTERM.
  */
 public final class Main {
+
+    /** Exit code of a configuration error. */
+    static final int CONFIG_ERROR = 2;
 
     private Main() {
     }
@@ -44,29 +47,32 @@ public final class Main {
         } catch (ConfigException e) {
             log.error("configuration error: {}", e.getMessage());
             System.err.println("configuration error: " + e.getMessage());
-            System.exit(2);
+            System.exit(CONFIG_ERROR);
             return;
         }
         warnings.forEach(log::warn);
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MetricNames.install(registry);
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                        .setJvmMetricsEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        PrometheusMeterRegistry registry = Telemetry.registry();
+        Vertx vertx = Telemetry.vertx(registry, new VertxOptions());
         vertx.deployVerticle(new GatewayVerticle(config, Clock.systemUTC(), registry)).onFailure(e -> {
             log.error("gateway failed to start: {}", e.getMessage(), e);
             vertx.close().onComplete(v -> System.exit(1));
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down: draining in-flight requests");
-            try {
-                vertx.close().toCompletionStage().toCompletableFuture()
-                        .get(config.http().shutdownGraceMs() + 5000L, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                log.warn("shutdown did not complete cleanly: {}", e.toString());
-            }
-        }, "hc-shutdown"));
+        long graceMs = config.http().shutdownGraceMs();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, graceMs, log), "hc-shutdown"));
+    }
+
+    /**
+     * Shuts down on SIGTERM: undeploying fails readiness at once, closes the listeners, lets in-flight requests
+     * finish within the grace period, then closes the Redis and store clients. Bounded even if something hangs.
+     */
+    private static void shutdown(Vertx vertx, long graceMs, Logger log) {
+        long start = System.nanoTime();
+        log.info("shutting down: readiness fails now, in-flight requests get {} ms", graceMs);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(graceMs + 5000L, TimeUnit.MILLISECONDS);
+            log.info("shut down cleanly in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        } catch (Exception e) {
+            log.warn("shutdown did not complete within {} ms: {}", graceMs + 5000L, e.toString());
+        }
     }
 }

@@ -93,7 +93,8 @@ public final class ConfigLoader {
     }
 
     private static void applyEnvironment(ObjectNode tree, Map<String, String> env, List<String> warnings) {
-        List<String> used = new ArrayList<>(List.of("HC_CONFIG"));
+        // HC_LOG_LEVEL is read by logback.xml, not by this loader.
+        List<String> used = new ArrayList<>(List.of("HC_CONFIG", "HC_LOG_LEVEL"));
         Iterator<Map.Entry<String, JsonNode>> sections = tree.fields();
         while (sections.hasNext()) {
             Map.Entry<String, JsonNode> section = sections.next();

@@ -8,10 +8,12 @@ package dev.hcgateway.config;
  * @param idleTimeoutSeconds closes connections idle this long (Vert.x default: never)
  * @param requestTimeoutMs   answers 503 to a request not answered within this time
  * @param maxInFlight        verify requests admitted at once; more are shed with 503 and Retry-After
+ * @param maxConnections     open client connections across all event loops; a request on a connection past
+ *                           the bound gets 503 with Retry-After and the connection is closed
  * @param shutdownGraceMs    how long SIGTERM waits for in-flight requests
  */
 public record HttpConfig(String host, int port, int instances, int maxBodyBytes, int idleTimeoutSeconds,
-                         int requestTimeoutMs, int maxInFlight, int shutdownGraceMs) {
+                         int requestTimeoutMs, int maxInFlight, int maxConnections, int shutdownGraceMs) {
 
     static HttpConfig from(ConfigNode n) {
         return new HttpConfig(
@@ -22,6 +24,7 @@ public record HttpConfig(String host, int port, int instances, int maxBodyBytes,
                 n.integer("idleTimeoutSeconds", 1, 3600),
                 n.integer("requestTimeoutMs", 10, 60_000),
                 n.integer("maxInFlight", 1, 1_000_000),
+                n.integer("maxConnections", 1, 1_000_000),
                 n.integer("shutdownGraceMs", 0, 120_000));
     }
 }

@@ -26,7 +26,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
         ApiError error = map(ctx.failure(), ctx.statusCode());
         if (error.status() == 500) {
             LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.currentRoute() == null
-                    ? "?" : ctx.currentRoute().getPath(), ctx.failure());
+                    ? "?" : ctx.currentRoute().getPath(), redacted(ctx.failure()));
         }
         metrics.refused(Routes.endpointOf(ctx), error.error());
         send(ctx.response(), error);
@@ -43,6 +43,26 @@ final class ErrorMapper implements Handler<RoutingContext> {
         response.setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", error.error()).put("message", error.message()).toBuffer());
+    }
+
+    /**
+     * Returns the failure with its stack and causes but without their messages: a parser's message can quote
+     * the input (a code, a subject), and logs never carry personal data. Class and frames locate the fault.
+     */
+    static Throwable redacted(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        Throwable copy = new Redacted(failure.getClass().getName(), redacted(failure.getCause()));
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** A stand-in for a logged exception: its original class name in place of its message. */
+    private static final class Redacted extends RuntimeException {
+        Redacted(String className, Throwable cause) {
+            super(className + " (message withheld)", cause, false, true);
+        }
     }
 
     static ApiError map(Throwable failure, int status) {

@@ -3,7 +3,11 @@ package dev.hcgateway.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Serves liveness (depends on nothing external), readiness, and the Prometheus scrape. */
+/**
+ * Serves liveness (depends on nothing external: answering proves the event loop runs), readiness (see
+ * {@link Readiness}), and the Prometheus scrape. None of them is admitted through the verify limit, so a
+ * gateway shedding verify load still answers its probes.
+ */
 final class HealthHandler {
 
     private final ApiServices services;
@@ -13,14 +17,15 @@ final class HealthHandler {
     }
 
     void live(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/json")
+        ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("live", true).toBuffer());
     }
 
     void ready(RoutingContext ctx) {
         JsonObject report = services.readiness().report();
         ctx.response().setStatusCode(report.getBoolean("ready") ? 200 : 503)
-                .putHeader("Content-Type", "application/json").end(report.toBuffer());
+                .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+                .end(report.toBuffer());
     }
 
     void metrics(RoutingContext ctx) {

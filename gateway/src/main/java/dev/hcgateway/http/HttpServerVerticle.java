@@ -1,16 +1,39 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.metrics.EventLoopLag;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** One HTTP server on one event loop; the gateway deploys one per configured instance. */
+/**
+ * One HTTP server on one event loop; the gateway deploys one per configured instance. It enforces the
+ * connection bound before the router sees a request, probes its loop's lag, and stops gracefully: readiness
+ * fails first, then the listener closes and in-flight requests get {@code http.shutdownGraceMs} to finish.
+ */
 public final class HttpServerVerticle extends VerticleBase {
 
+    /** How long a connection over the bound may stay open without sending a request. */
+    static final long SURPLUS_CONNECTION_MS = 1000;
+    // The same answer as VerifyHandler's when the in-flight bound refuses a request.
+    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
+            "The gateway is at capacity; retry shortly.", 1);
+    private static final ApiError TOO_MANY_CONNECTIONS = ApiError.unavailable("too_many_connections",
+            "The gateway has too many open connections; retry shortly.", 1);
+
     private final ApiServices services;
+    // Connections past the bound, each answered 503 then closed. Touched on this verticle's loop only.
+    private final Set<HttpConnection> surplus = Collections.newSetFromMap(new IdentityHashMap<>());
     private HttpServer server;
+    private EventLoopLag.Probe lag;
 
     /** Creates a server over shared services. */
     public HttpServerVerticle(ApiServices services) {
@@ -28,14 +51,60 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setTcpNoDelay(true)
                 .setMaxInitialLineLength(2048)
                 .setMaxHeaderSize(8192)
-                .setCompressionSupported(false);
-        server = vertx.createHttpServer(options).requestHandler(HttpApi.router(vertx, services));
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                // HTTP/1.1 only: with h2c detection Vert.x waits for a client's first bytes before it creates
+                // the connection, so a silent connection would escape the connection bound and idle timeout.
+                .setHttp2ClearTextEnabled(false);
+        Router router = HttpApi.router(vertx, services);
+        server = vertx.createHttpServer(options)
+                .connectionHandler(this::connected)
+                .requestHandler(request -> {
+                    if (!surplus.isEmpty() && surplus.contains(request.connection())) {
+                        refuse(request, TOO_MANY_CONNECTIONS);
+                    } else if (request.method() == HttpMethod.POST && Routes.VERIFY.equals(request.path())
+                            && services.admission().shedIfFull()) {
+                        // At the bound: refuse before routing, body parsing and the timeout timer, so that
+                        // clients retrying at once (ignoring Retry-After) cost the loop as little as possible.
+                        refuse(request, OVERLOADED);
+                    } else {
+                        router.handle(request);
+                    }
+                });
+        lag = new EventLoopLag(services.metrics().registry()).start(vertx);
         return server.listen();
+    }
+
+    private void connected(HttpConnection connection) {
+        if (services.admission().connectionOpened()) {
+            connection.closeHandler(v -> services.admission().connectionClosed());
+            return;
+        }
+        // Over the bound: answer its first request with a 503 the client can act on (Retry-After), rather
+        // than a bare reset it would retry at once; close it anyway if it sends nothing.
+        surplus.add(connection);
+        long timer = vertx.setTimer(SURPLUS_CONNECTION_MS, id -> connection.close());
+        connection.closeHandler(v -> {
+            surplus.remove(connection);
+            vertx.cancelTimer(timer);
+        });
+    }
+
+    private void refuse(HttpServerRequest request, ApiError error) {
+        String path = request.path();
+        services.metrics().refused(Routes.ALL.contains(path) ? path : "other", error.error());
+        if (error == TOO_MANY_CONNECTIONS) {
+            request.response().putHeader("Connection", "close");
+        }
+        ErrorMapper.send(request.response(), error);
     }
 
     @Override
     public Future<?> stop() {
-        // Graceful: stop accepting, let in-flight requests finish within the grace period.
+        // Readiness fails before anything drains (shared by every server, so the first one to stop flips it).
+        services.readiness().shutdown();
+        lag.stop();
+        // Graceful: stop accepting, let in-flight requests finish within the grace period, then close.
         return server.shutdown(services.config().http().shutdownGraceMs(), TimeUnit.MILLISECONDS);
     }
 

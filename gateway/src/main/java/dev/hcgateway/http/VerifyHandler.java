@@ -28,6 +28,9 @@ final class VerifyHandler implements Handler<RoutingContext> {
                 ctx.fail(ar.cause());
                 return;
             }
+            if (ctx.response().ended()) {
+                return; // answered meanwhile (503 timeout): the late verdict is dropped, not written twice
+            }
             Outcome outcome = ar.result();
             services.metrics().verified(Routes.VERIFY, request.scene().name(), outcome, System.nanoTime() - start);
             ctx.response().putHeader("Content-Type", "application/json").end(OutcomeJson.of(outcome).toBuffer());

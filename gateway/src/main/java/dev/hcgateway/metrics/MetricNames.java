@@ -20,4 +20,9 @@ public final class MetricNames {
             }
         });
     }
+
+    /** Returns a meter name without the {@code hc.} prefix this filter adds. */
+    static String bare(String name) {
+        return name.startsWith("hc.") ? name.substring(3) : name;
+    }
 }

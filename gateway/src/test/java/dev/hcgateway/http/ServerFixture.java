@@ -1,0 +1,89 @@
+package dev.hcgateway.http;
+
+import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.colour.Colour;
+import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.issuer.CodeClaims;
+import dev.hcgateway.metrics.GatewayMetrics;
+import dev.hcgateway.metrics.Telemetry;
+import dev.hcgateway.pipeline.VerifyPipeline;
+import dev.hcgateway.policy.ScenePolicy;
+import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.support.MutableClock;
+import dev.hcgateway.support.TestData;
+import dev.hcgateway.trust.TrustStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real gateway edge for tests: a Vert.x with production metrics, the real pipeline over the test trust list,
+ * and {@link HttpServerVerticle}s on a free port. The colour stage, revocation store and trust store can be
+ * swapped, so a test can hold requests in flight or report a degraded mirror.
+ */
+final class ServerFixture implements AutoCloseable {
+
+    static final long NOW = TestData.VECTORS_NOW;
+
+    final PrometheusMeterRegistry registry = Telemetry.registry();
+    final Vertx vertx = Telemetry.vertx(registry, new VertxOptions());
+    final MutableClock clock = new MutableClock(NOW);
+    final List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+    final Map<String, Object> overrides = new HashMap<>(Map.of("http.port", 0, "http.host", "127.0.0.1"));
+    ColourService colours = new SnapshotColours(clock);
+    RevocationStore revocations = new LocalRevocations();
+    TrustStore trust;
+    ApiServices services;
+    String deployment;
+    private final SplittableRandom random = new SplittableRandom(7);
+
+    /** Sets a configuration key ({@code section.key}) before {@link #start}. */
+    ServerFixture with(String key, Object value) {
+        overrides.put(key, value);
+        return this;
+    }
+
+    /** Builds the services and deploys {@code instances} server verticles; returns the bound port. */
+    int start(int instances) throws Exception {
+        GatewayConfig config = new ConfigLoader().defaultsWith(overrides);
+        CryptoProvider crypto = CryptoProvider.select(true);
+        if (trust == null) {
+            trust = TrustStore.fixed(TestData.trustList(crypto), registry);
+        }
+        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, new Es256Verifier(crypto), revocations,
+                colours, new ScenePolicy(), clock, config.verify().clockSkewSeconds());
+        services = new ApiServices(config, pipeline, revocations, colours, new GatewayMetrics(registry),
+                new Readiness(trust, revocations, colours),
+                new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry), registry::scrape,
+                new dev.hcgateway.image.ImageScanner(vertx, config.image(), registry));
+        deployment = vertx.deployVerticle(() -> {
+            HttpServerVerticle server = new HttpServerVerticle(services);
+            servers.add(server);
+            return server;
+        }, new DeploymentOptions().setInstances(instances)).await(10, TimeUnit.SECONDS);
+        return servers.get(0).port();
+    }
+
+    /** Mints a valid green code of a subject, issued at {@link #NOW}. */
+    String code(String subject) {
+        return TestData.minter("330100").mint(CodeClaims.typical("330100", subject, Colour.GREEN, NOW, 3600, random));
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().await(15, TimeUnit.SECONDS);
+    }
+}

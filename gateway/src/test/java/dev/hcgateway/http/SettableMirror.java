@@ -1,0 +1,59 @@
+package dev.hcgateway.http;
+
+import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.revocation.MirrorState;
+import dev.hcgateway.revocation.RevocationStore;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A real in-process revocation set whose reported mirror state the test sets: how a Redis-backed mirror
+ * looks to readiness when Redis drops, lags, or falls past its staleness bound.
+ */
+final class SettableMirror implements RevocationStore {
+
+    private final LocalRevocations set = new LocalRevocations();
+    volatile MirrorState state = new MirrorState("redis", true, 0, 0, true, null);
+
+    @Override
+    public Future<Void> start() {
+        return set.start();
+    }
+
+    @Override
+    public boolean isRevoked(HealthCode code) {
+        return set.isRevoked(code);
+    }
+
+    @Override
+    public Future<Void> revokeCode(byte[] codeId) {
+        return set.revokeCode(codeId);
+    }
+
+    @Override
+    public Future<Void> revokeSubject(String subject, long issuedBefore) {
+        return set.revokeSubject(subject, issuedBefore);
+    }
+
+    @Override
+    public Future<Void> publishInvalidation(List<String> subjects) {
+        return set.publishInvalidation(subjects);
+    }
+
+    @Override
+    public void onInvalidation(Consumer<List<String>> listener) {
+        set.onInvalidation(listener);
+    }
+
+    @Override
+    public MirrorState state() {
+        return state;
+    }
+
+    @Override
+    public Future<Void> close() {
+        return set.close();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.hcgateway.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.http.Routes;
+import dev.hcgateway.trust.TrustList;
+import dev.hcgateway.trust.TrustListParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * config/k8s, read as Kubernetes would and cross-checked with the gateway: the ConfigMap's configuration
+ * loads, the trust list parses, probes hit served routes, the grace period covers the drain, and the pod
+ * runs as the image's non-root user on a read-only root filesystem.
+ */
+class KubernetesManifestsTest {
+
+    private static final Path DIR = Path.of("..", "config", "k8s");
+    private static final Map<String, JsonNode> BY_KIND = new HashMap<>();
+    private static final List<JsonNode> CONFIG_MAPS = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode kustomization = yaml.readTree(DIR.resolve("kustomization.yaml").toFile());
+        for (JsonNode resource : kustomization.get("resources")) {
+            try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class)
+                    .readValues(DIR.resolve(resource.asText()).toFile())) {
+                for (JsonNode doc : docs.readAll()) {
+                    assertThat(doc.path("apiVersion").asText()).as(resource.asText()).isNotEmpty();
+                    if (doc.get("kind").asText().equals("ConfigMap")) {
+                        CONFIG_MAPS.add(doc);
+                    } else {
+                        assertThat(BY_KIND.put(doc.get("kind").asText(), doc)).isNull();
+                    }
+                }
+            }
+        }
+    }
+
+    private static JsonNode pod() {
+        return BY_KIND.get("Deployment").at("/spec/template/spec");
+    }
+
+    private static JsonNode container() {
+        return pod().get("containers").get(0);
+    }
+
+    private static String env(String name) {
+        for (JsonNode e : container().get("env")) {
+            if (e.get("name").asText().equals(name)) {
+                return e.path("value").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static String configMapData(String name, String key) {
+        return CONFIG_MAPS.stream().filter(c -> c.at("/metadata/name").asText().equals(name)).findFirst()
+                .orElseThrow().at("/data/" + key).asText();
+    }
+
+    private static String mountPath(String volume) {
+        for (JsonNode m : container().get("volumeMounts")) {
+            assertThat(m.has("subPath")).as("subPath mounts never see ConfigMap updates").isFalse();
+            if (m.get("name").asText().equals(volume)) {
+                return m.get("mountPath").asText();
+            }
+        }
+        throw new AssertionError("no mount of " + volume);
+    }
+
+    private GatewayConfig config(Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), configMapData("hc-gateway-config", "gateway.yaml"));
+        Map<String, String> environment = new HashMap<>();
+        for (JsonNode e : container().get("env")) {
+            if (e.get("name").asText().startsWith("HC_") && e.has("value")) {
+                environment.put(e.get("name").asText(), e.get("value").asText());
+            }
+        }
+        environment.put("HC_CONFIG", file.toString());
+        List<String> warnings = new ArrayList<>();
+        GatewayConfig config = new ConfigLoader().load(environment, warnings);
+        assertThat(warnings).isEmpty();
+        return config;
+    }
+
+    @Test
+    void configMaps_loadAsTheGatewayWouldReadThem(@TempDir Path dir) throws Exception {
+        GatewayConfig config = config(dir);
+        assertThat(env("HC_CONFIG")).startsWith(mountPath("config") + "/");
+        assertThat(env("HC_TRUST_FILE")).isEqualTo(mountPath("trust") + "/trust.json");
+        TrustList trust = new TrustListParser(CryptoProvider.jdk("test").ecKeyFactory()).parse(
+                configMapData("hc-gateway-trust", "trust.json").getBytes(StandardCharsets.UTF_8), "configmap");
+        assertThat(trust.size()).isPositive();
+        assertThat(config.http().instances()).as("one event loop per CPU of the limit")
+                .isEqualTo(Integer.parseInt(container().at("/resources/limits/cpu").asText()));
+    }
+
+    @Test
+    void terminationGrace_coversPreStopDrainAndMargin(@TempDir Path dir) throws Exception {
+        GatewayConfig config = config(dir);
+        JsonNode preStop = container().at("/lifecycle/preStop/exec/command");
+        assertThat(preStop.get(0).asText()).isEqualTo("sleep");
+        long preStopMs = Long.parseLong(preStop.get(1).asText()) * 1000;
+        long graceMs = pod().get("terminationGracePeriodSeconds").asLong() * 1000;
+        // Main waits shutdownGraceMs + 5 s for Vert.x to close.
+        assertThat(graceMs).isGreaterThan(preStopMs + config.http().shutdownGraceMs() + 5000);
+    }
+
+    @Test
+    void probes_hitServedHealthRoutesOnTheServedPort(@TempDir Path dir) throws Exception {
+        GatewayConfig config = config(dir);
+        JsonNode port = container().get("ports").get(0);
+        assertThat(port.get("name").asText()).isEqualTo("http");
+        assertThat(port.get("containerPort").asInt()).isEqualTo(config.http().port());
+        assertThat(container().at("/readinessProbe/httpGet/path").asText()).isEqualTo(Routes.READY);
+        assertThat(container().at("/livenessProbe/httpGet/path").asText()).isEqualTo(Routes.LIVE);
+        assertThat(container().at("/startupProbe/httpGet/path").asText()).startsWith("/health/");
+        for (String probe : new String[]{"readinessProbe", "livenessProbe", "startupProbe"}) {
+            assertThat(container().at("/" + probe + "/httpGet/port").asText()).isEqualTo("http");
+        }
+        assertThat(container().at("/readinessProbe/successThreshold").asInt()).isGreaterThan(1);
+    }
+
+    @Test
+    void pod_runsAsTheImageUserOnAReadOnlyRootWithNoPrivileges() throws Exception {
+        String imageUser = DockerfileTest.runStage().stream().filter(i -> i.keyword().equals("USER")).findFirst()
+                .orElseThrow().args().split(":")[0];
+        JsonNode podSecurity = pod().get("securityContext");
+        assertThat(podSecurity.get("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(podSecurity.get("runAsUser").asText()).isEqualTo(imageUser);
+        JsonNode security = container().get("securityContext");
+        assertThat(security.get("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(security.get("allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(security.at("/capabilities/drop/0").asText()).isEqualTo("ALL");
+        assertThat(mountPath("tmp")).isEqualTo("/tmp");
+        assertThat(pod().get("automountServiceAccountToken").asBoolean()).isFalse();
+    }
+
+    @Test
+    void resources_areBoundedWithGuaranteedQos() {
+        JsonNode resources = container().get("resources");
+        for (String r : new String[]{"cpu", "memory"}) {
+            assertThat(resources.at("/limits/" + r).asText()).as(r).isNotEmpty()
+                    .isEqualTo(resources.at("/requests/" + r).asText());
+        }
+    }
+
+    @Test
+    void serviceHpaAndBudget_pointAtTheDeploymentsPods() {
+        JsonNode labels = BY_KIND.get("Deployment").at("/spec/template/metadata/labels");
+        JsonNode service = BY_KIND.get("Service");
+        service.at("/spec/selector").fields().forEachRemaining(e ->
+                assertThat(labels.get(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+        assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+        BY_KIND.get("PodDisruptionBudget").at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
+                assertThat(labels.get(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
+        JsonNode hpa = BY_KIND.get("HorizontalPodAutoscaler");
+        assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
+        assertThat(hpa.at("/spec/scaleTargetRef/name").asText())
+                .isEqualTo(BY_KIND.get("Deployment").at("/metadata/name").asText());
+        assertThat(hpa.at("/spec/minReplicas").asInt()).isGreaterThan(BY_KIND.get("PodDisruptionBudget")
+                .at("/spec/maxUnavailable").asInt());
+    }
+}
