@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.colour.Colour;
 import dev.hcgateway.issuer.QrImages;
-import dev.hcgateway.support.DeployedGateway;
+import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.MintedCodes;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.Pictures;
@@ -31,13 +31,13 @@ class ImageVerifyTest {
     private static final long NOW = 1_795_300_000L;
     private final MutableClock clock = new MutableClock(NOW);
     private final MintedCodes codes = new MintedCodes(NOW);
-    private DeployedGateway gateway;
+    private Gateways.Deployed gateway;
     private WebClient client;
 
     @BeforeEach
     void deploy(Vertx vertx, VertxTestContext ctx) {
         client = WebClient.create(vertx);
-        DeployedGateway.deploy(vertx, clock, Map.of()).onComplete(ctx.succeeding(g -> {
+        Gateways.deploy(vertx, clock, Map.of()).onComplete(ctx.succeeding(g -> {
             gateway = g;
             ctx.completeNow();
         }));

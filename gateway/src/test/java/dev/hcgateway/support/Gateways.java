@@ -4,6 +4,8 @@ import dev.hcgateway.GatewayVerticle;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.metrics.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -16,10 +18,28 @@ import java.util.concurrent.TimeUnit;
 /** Deploys whole gateways (GatewayVerticle, one server on a free port) for HTTP-level tests. */
 public final class Gateways {
 
-    /** A deployed gateway: its verticle (for the port) and its registry. */
+    /** A deployed gateway: its verticle (for the port) and the registry its {@code /metrics} exposes. */
     public record Deployed(GatewayVerticle verticle, PrometheusMeterRegistry registry) {
+
+        /** Returns the port the gateway listens on. */
         public int port() {
             return verticle.port();
+        }
+
+        /** Returns the sum of the counters of this name carrying these tags (key, value, ...). */
+        public double counted(String name, String... tags) {
+            return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+        }
+
+        /** Returns how many events the timers of this name carrying these tags recorded. */
+        public long timed(String name, String... tags) {
+            return registry.find(name).tags(tags).timers().stream().mapToLong(Timer::count).sum();
+        }
+
+        /** Returns the value of a gauge, or NaN when absent. */
+        public double gauge(String name) {
+            var gauge = registry.find(name).gauge();
+            return gauge == null ? Double.NaN : gauge.value();
         }
     }
 
