@@ -88,7 +88,9 @@ public final class GatewayVerticle extends VerticleBase {
                 }, new DeploymentOptions().setInstances(instances)))
                 .onSuccess(id -> LOG.info("gateway listening on {}:{} with {} event loops; revocations: {}; colours: {}",
                         config.http().host(), port(), instances, revocations.state().mode(),
-                        colours.online() ? "authoritative store" : "offline (signed snapshot)"));
+                        colours.online() ? "authoritative store" : "offline (signed snapshot)"))
+                // A failed start is never stopped by Vert.x: release what was opened, or connections leak.
+                .onFailure(e -> closeClients());
     }
 
     private RevocationStore revocationStore() {
