@@ -23,13 +23,26 @@ final class ErrorMapper implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ApiError error = map(ctx.failure(), ctx.statusCode());
+        ApiError error = formBodyOnJsonRoute(ctx) ? FORM_BODY : map(ctx.failure(), ctx.statusCode());
         if (error.status() == 500) {
             LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.currentRoute() == null
                     ? "?" : ctx.currentRoute().getPath(), redacted(ctx.failure()));
         }
         metrics.refused(Routes.endpointOf(ctx), error.error());
         send(ctx.response(), error);
+    }
+
+    private static final ApiError FORM_BODY = new ApiError(415, "unsupported_media_type",
+            "Send the body as JSON with Content-Type: application/json (a form body cannot carry a code).", 0);
+
+    /**
+     * Tells whether the body handler refused a form-encoded body: clients such as {@code curl -d} send JSON
+     * labelled as a form, and the form decoder chokes on the {@code %} of Base45. Say so plainly, not "400".
+     */
+    private static boolean formBodyOnJsonRoute(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        return ctx.statusCode() == 400 && !(ctx.failure() instanceof ApiError.ApiException) && type != null
+                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
     }
 
     /** Writes an error answer, unless an answer was already sent. */

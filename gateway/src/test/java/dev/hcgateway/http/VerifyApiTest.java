@@ -189,6 +189,15 @@ class VerifyApiTest {
     }
 
     @Test
+    void verify_jsonSentAsFormWithPercentInCode_is415WithInstructions() {
+        String body = "{\"code\":\"" + minter.mint(claims(Colour.GREEN)).replace("HCN1:", "HCN1:%") + "\"}";
+        HttpResponse<Buffer> r = await(client.post("/v1/verify")
+                .putHeader("Content-Type", "application/x-www-form-urlencoded").sendBuffer(Buffer.buffer(body)));
+        assertError(r, 415, "unsupported_media_type");
+        assertThat(r.bodyAsJsonObject().getString("message")).contains("application/json");
+    }
+
+    @Test
     void admin_withoutOrWithWrongToken_is401() {
         assertError(post("/admin/v1/revocations", "{\"codeId\":\"00112233445566778899\"}"), 401, "unauthorized");
         HttpResponse<Buffer> r = await(client.post("/admin/v1/invalidations").bearerTokenAuthentication("wrong-token")
