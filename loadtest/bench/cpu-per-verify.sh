@@ -17,8 +17,8 @@ out="${OUT:-$root/loadtest/target/bench}"
 GW_CPU="${GW_CPU:-0}"; LOAD_CPU="${LOAD_CPU:-1}"
 PORT="${PORT:-18080}"
 CONNS="${CONNS:-32}"                 # wrk connections of the headline runs
-WARMUP="${WARMUP:-15}"               # seconds of warm-up load (JIT) before measuring
-DURATION="${DURATION:-15}"           # seconds of each measured run
+WARMUP="${WARMUP:-90}"               # seconds of warm-up load before measuring (the JIT is slow on a shared core)
+DURATION="${DURATION:-20}"           # seconds of each measured run
 RUNS="${RUNS:-3}"                    # measured runs (the spread is reported)
 SEGMENT="${SEGMENT:-150000}"         # codes reserved for each run; a run that wraps around is flagged
 LATENCY_CONNS="${LATENCY_CONNS:-1 8 64}"
@@ -69,7 +69,7 @@ log "raw verify: openssl ${ossl_us} us ($ossl_rate/s), native loop ${raw_us} us 
 # --- The gateway, offline, one event loop, pinned.
 log "starting the gateway on core $GW_CPU"
 HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 HC_TRUST_FILE="$out/pool/trust.json" \
-  HC_LOG_LEVEL=WARN taskset -c "$GW_CPU" java $GW_JAVA_OPTS -jar "$jar" > "$out/gateway.log" 2>&1 &
+  taskset -c "$GW_CPU" java $GW_JAVA_OPTS -jar "$jar" > "$out/gateway.log" 2>&1 &
 gw=$!
 trap 'kill "$gw" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

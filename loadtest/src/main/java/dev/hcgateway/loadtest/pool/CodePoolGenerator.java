@@ -39,7 +39,6 @@ public final class CodePoolGenerator {
         PoolMix mix = PoolMix.parse(o.getOrDefault("mix", PoolMix.DEFAULT));
         IssuerKey key = o.containsKey("key") ? IssuerKey.read(Path.of(o.get("key")), issuer) : IssuerKey.generate(issuer);
         Files.createDirectories(out);
-        writeIssuer(key, out);
         CryptoProvider crypto = CryptoProvider.select(true);
         PoolGenerator generator = new PoolGenerator(new CodeMinter(key, crypto.nativeCode() ? crypto.provider() : null),
                 mix, Clock.systemUTC(), Long.parseLong(o.getOrDefault("seed", "1")));
@@ -47,7 +46,9 @@ public final class CodePoolGenerator {
         long start = System.nanoTime();
         CodePool pool = generator.generate(size, threads);
         double seconds = (System.nanoTime() - start) / 1e9;
+        // Written together at the end, so an interrupted run never leaves codes and a trust list that disagree.
         pool.write(out.resolve("codes.tsv"));
+        writeIssuer(key, out);
         System.out.printf("minted %d codes in %.2f s: %.0f codes/s on %d threads (%s); %s%n", size, seconds,
                 size / seconds, threads, crypto.name(), pool.counts());
         System.out.println("wrote " + out.resolve("codes.tsv") + ", " + out.resolve("trust.json") + ", "
