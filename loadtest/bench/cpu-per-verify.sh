@@ -20,9 +20,10 @@ CONNS="${CONNS:-32}"                 # wrk connections of the headline runs
 WARMUP="${WARMUP:-90}"               # seconds of warm-up load before measuring (the JIT is slow on a shared core)
 DURATION="${DURATION:-20}"           # seconds of each measured run
 RUNS="${RUNS:-3}"                    # measured runs (the spread is reported)
-SEGMENT="${SEGMENT:-150000}"         # codes reserved for each run; a run that wraps around is flagged
+SEGMENT="${SEGMENT:-150000}"         # codes reserved for each measured run; a run that wraps around is flagged
 LATENCY_CONNS="${LATENCY_CONNS:-1 8 64}"
 LATENCY_SECONDS="${LATENCY_SECONDS:-8}"
+LATENCY_SEGMENT="${LATENCY_SEGMENT:-100000}"  # codes reserved for each latency run
 REPEAT_POOL="${REPEAT_POOL:-100}"    # codes of the repeat-scan run (each scanned again and again)
 GW_JAVA_OPTS="${GW_JAVA_OPTS:-}"
 mkdir -p "$out"
@@ -39,7 +40,9 @@ kit="$root/loadtest/bin/hc-loadtest"
 jar="$root/gateway/target/gateway.jar"
 
 # Pool: all green personal codes, so every request goes the whole way (decode, trust, verify, time, colour).
-pool_size=$(( SEGMENT * (RUNS + 2) + 20000 ))
+# Segments: warm-up [0, SEGMENT) (may wrap: it only warms), one SEGMENT per measured run, then the latency runs.
+n_lat=$(wc -w <<< "$LATENCY_CONNS")
+pool_size=$(( SEGMENT * (RUNS + 1) + LATENCY_SEGMENT * n_lat ))
 if [[ ! -f "$out/pool/codes.tsv" || $(($(wc -l < "$out/pool/codes.tsv") - 1)) -lt $pool_size || "${NEW_POOL:-0}" == 1 ]]; then
   log "minting $pool_size codes"
   "$kit" pool --out "$out/pool" --size "$pool_size" --mix "green=1" | tee "$out/mint.txt" >&2
@@ -112,8 +115,8 @@ for r in $(seq 1 "$RUNS"); do
 done
 off=$(( SEGMENT * (RUNS + 1) ))
 for c in $LATENCY_CONNS; do
-  run "latency-c$c" "$c" "$LATENCY_SECONDS" "$off" 20000
-  off=$(( off + 20000 ))
+  run "latency-c$c" "$c" "$LATENCY_SECONDS" "$off" "$LATENCY_SEGMENT"
+  off=$(( off + LATENCY_SEGMENT ))
 done
 run "repeat-$REPEAT_POOL" "$CONNS" "$DURATION" 0 "$REPEAT_POOL"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
