@@ -1,0 +1,70 @@
+package dev.hcgateway.loadtest.bench;
+
+import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.issuer.CodeMinter;
+import dev.hcgateway.issuer.IssuerKey;
+import dev.hcgateway.loadtest.pool.CodePool;
+import dev.hcgateway.loadtest.pool.PoolEntry;
+import dev.hcgateway.loadtest.pool.PoolGenerator;
+import dev.hcgateway.loadtest.pool.PoolMix;
+import dev.hcgateway.policy.Scene;
+import dev.hcgateway.trust.TrustList;
+import dev.hcgateway.trust.TrustListParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** Shared set-up of the benchmarks: one issuer, a pool of valid green codes, its trust list, the default scenes. */
+public final class BenchFixtures {
+
+    /** Distinct codes each benchmark cycles through (a power of two, to index with a mask). */
+    public static final int CODES = 1024;
+
+    private final IssuerKey key;
+    private final String[] codes;
+    private final Clock clock;
+
+    /** Mints {@code CODES} green personal codes issued now by a fresh test issuer. */
+    public BenchFixtures() throws Exception {
+        key = IssuerKey.generate("BENCH");
+        clock = Clock.systemUTC();
+        CryptoProvider crypto = CryptoProvider.select(true);
+        CodePool pool = new PoolGenerator(new CodeMinter(key, crypto.nativeCode() ? crypto.provider() : null),
+                PoolMix.allGreen(), clock, 1).generate(CODES, Runtime.getRuntime().availableProcessors());
+        codes = pool.entries().stream().map(PoolEntry::code).toArray(String[]::new);
+    }
+
+    /** Returns the codes. */
+    public String[] codes() {
+        return codes;
+    }
+
+    /** Returns the clock the codes were issued on. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the issuer's trust list, its keys built by {@code provider}. */
+    public TrustList trustList(CryptoProvider provider) throws Exception {
+        return new TrustListParser(provider.ecKeyFactory()).parse(
+                key.trustList("bench").encode().getBytes(StandardCharsets.UTF_8), "bench trust list");
+    }
+
+    /** Returns a scene of the default configuration. */
+    public static Scene scene(String name) {
+        return new ConfigLoader().defaultsWith(Map.of()).scene(name);
+    }
+
+    /** Returns the provider named {@code native} (ACCP) or {@code jdk} (SunEC); fails when native is asked but absent. */
+    public static CryptoProvider provider(String name) {
+        if (name.equals("jdk")) {
+            return CryptoProvider.jdk("benchmark");
+        }
+        CryptoProvider p = CryptoProvider.select(true);
+        if (!p.nativeCode()) {
+            throw new IllegalStateException("native provider unavailable: " + p.fallbackWhy());
+        }
+        return p;
+    }
+}

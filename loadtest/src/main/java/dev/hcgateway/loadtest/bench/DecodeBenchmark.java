@@ -1,0 +1,39 @@
+package dev.hcgateway.loadtest.bench;
+
+import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.code.Decoding;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Decoding only: prefix, Base45, zlib, COSE_Sign1 and CWT claims of a typical code (no signature check). */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DecodeBenchmark {
+
+    private final CodeDecoder decoder = new CodeDecoder();
+    private String[] codes;
+    private int i;
+
+    @Setup
+    public void mint() throws Exception {
+        codes = new BenchFixtures().codes();
+    }
+
+    @Benchmark
+    public Decoding decode() {
+        return decoder.decode(codes[i++ & (BenchFixtures.CODES - 1)]);
+    }
+}

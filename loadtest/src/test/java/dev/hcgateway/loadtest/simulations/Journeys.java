@@ -1,0 +1,83 @@
+package dev.hcgateway.loadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.foreach;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The people and machines of a run, as scenarios. In an open model each virtual user is one arrival: a person
+ * at a turnstile, a desk checking a group in, a kiosk reading a photo; operators are single users on a timer.
+ */
+public final class Journeys {
+
+    private Journeys() {
+    }
+
+    /** One person scans one code at a gate. */
+    public static ScenarioBuilder turnstileScans(CodeFeeder feeder, Judge judge) {
+        return scenario("turnstile scans").feed(feeder).exec(stamp()).exec(Endpoints.verify(judge));
+    }
+
+    /** A check-in desk verifies a group's codes (1..50) in one call. */
+    public static ScenarioBuilder checkInDesks(Supplier<Iterator<Map<String, Object>>> batches, Judge judge) {
+        return scenario("check-in desks").feed(batches).exec(stamp()).exec(Endpoints.verifyBatch(judge));
+    }
+
+    /** A kiosk uploads a photo of a code. */
+    public static ScenarioBuilder kiosks(Supplier<Iterator<Map<String, Object>>> images, Judge judge) {
+        return scenario("kiosks").feed(images).exec(stamp()).exec(Endpoints.verifyImage(judge));
+    }
+
+    /**
+     * An operator waits, then runs {@code announcement}; {@code before} and {@code after} mark the moments (on
+     * the load generator's clock) the judges compare against.
+     */
+    public static ScenarioBuilder operator(String name, Duration wait, Runnable before, ChainBuilder announcement,
+                                           Runnable after) {
+        return scenario(name)
+                .pause(wait)
+                .exec(session -> {
+                    before.run();
+                    return session;
+                })
+                .exec(announcement)
+                .exec(session -> {
+                    after.run();
+                    return session;
+                });
+    }
+
+    /** Posts each JSON body of {@code chunks} with the request {@code step} (which reads {@code attribute}). */
+    public static ChainBuilder eachChunk(List<String> chunks, String attribute,
+                                         io.gatling.javaapi.http.HttpRequestActionBuilder step) {
+        return foreach(chunks, attribute).on(exec(step));
+    }
+
+    /** Samples the gateway's memory every {@code every} for {@code length}, then judges the trend. */
+    public static ScenarioBuilder memoryWatch(MemoryTrend trend, Duration length, Duration every) {
+        return scenario("memory watch")
+                .during(length).on(exec(Endpoints.metrics("metrics sample"))
+                        .exec(session -> {
+                            trend.record(session.getString("scrape"));
+                            return session.remove("scrape");
+                        })
+                        .pause(every))
+                .exec(Endpoints.metrics("memory verdict").check(
+                        io.gatling.javaapi.core.CoreDsl.bodyString().transform(scrape -> {
+                            trend.record(scrape);
+                            return trend.verdict();
+                        }).is("flat")));
+    }
+
+    private static ChainBuilder stamp() {
+        return exec(session -> session.set("sentAt", System.nanoTime()));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.hcgateway.loadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * The morning rush on a metro line: arrivals ramp from {@code hc.baseRate} to {@code hc.rate} scans a second,
+ * then hold; scans spread over metro, rail and venue gates; codes of every category and kind. Every answer
+ * must be the policy's decision (no red, expired, forged or garbage code ever passes) within the budgets.
+ *
+ * <p>Defaults: 20 -> 300/s over 60 s, hold 120 s, pool 20,000 codes, scenes metro=70,rail=20,venue=10.
+ */
+public class MetroMorningPeakSimulation extends Simulation {
+
+    private final Stack stack;
+
+    public MetroMorningPeakSimulation() throws Exception {
+        stack = Stack.start(20_000);
+        Expectations expectations = new Expectations();
+        CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
+                CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=70,rail=20,venue=10"), expectations));
+        double peak = LoadParams.rate(300);
+        Duration ramp = LoadParams.seconds("hc.rampSeconds", 60);
+        Duration hold = LoadParams.seconds("hc.holdSeconds", 120);
+        setUp(Journeys.turnstileScans(feeder, Judge.byPolicy(expectations, false)).injectOpen(
+                rampUsersPerSec(LoadParams.decimal("hc.baseRate", Math.min(20, peak))).to(peak).during(ramp),
+                constantUsersPerSec(peak).during(hold)))
+                .protocols(Endpoints.protocol(stack.gatewayUrl()))
+                .assertions(
+                        global().failedRequests().count().is(0L),
+                        global().responseTime().percentile(99.0).lt(LoadParams.integer("hc.p99Ms", 250)),
+                        global().responseTime().max().lt(LoadParams.integer("hc.maxMs", 1000)));
+    }
+
+    @Override
+    public void after() {
+        stack.close();
+    }
+}
