@@ -1,6 +1,7 @@
 package dev.hcgateway.revocation;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Computes the 64-bit fingerprints the mirror stores instead of code ids and subjects. A fingerprint is never
@@ -40,37 +41,24 @@ public final class Fingerprints {
 
     /** Returns the fingerprint of a code id written as hex (either case); 0 when it is not the hex of 8..16 bytes. */
     public static long ofCodeIdHex(CharSequence hex) {
-        int chars = hex.length();
-        if (chars % 2 != 0 || chars < 2 * MIN_ID_BYTES || chars > 2 * MAX_ID_BYTES) {
-            return 0;
-        }
-        long k0 = 0;
-        long k1 = 0;
-        for (int i = 0; i < chars / 2; i++) {
-            int b = (digit(hex.charAt(2 * i)) << 4) | digit(hex.charAt(2 * i + 1));
-            if (b < 0) {
-                return 0;
-            }
-            if (i < 8) {
-                k0 |= (long) b << (8 * i);
-            } else {
-                k1 |= (long) b << (8 * (i - 8));
-            }
-        }
-        return of(k0, k1, chars / 2);
+        return ofHex(hex.length(), hex::charAt);
     }
 
     /** Same as {@link #ofCodeIdHex(CharSequence)} over ASCII bytes from position to limit (left unchanged). */
     static long ofCodeIdHex(ByteBuffer hex) {
         int start = hex.position();
-        int chars = hex.remaining();
+        return ofHex(hex.remaining(), i -> hex.get(start + i));
+    }
+
+    /** Parses {@code chars} hex characters, the i-th given by {@code at}, into a fingerprint (0 when invalid). */
+    private static long ofHex(int chars, IntUnaryOperator at) {
         if (chars % 2 != 0 || chars < 2 * MIN_ID_BYTES || chars > 2 * MAX_ID_BYTES) {
             return 0;
         }
         long k0 = 0;
         long k1 = 0;
         for (int i = 0; i < chars / 2; i++) {
-            int b = (digit(hex.get(start + 2 * i)) << 4) | digit(hex.get(start + 2 * i + 1));
+            int b = (digit(at.applyAsInt(2 * i)) << 4) | digit(at.applyAsInt(2 * i + 1));
             if (b < 0) {
                 return 0;
             }
