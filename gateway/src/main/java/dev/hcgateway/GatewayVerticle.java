@@ -13,6 +13,7 @@ import dev.hcgateway.http.HttpServerVerticle;
 import dev.hcgateway.http.Readiness;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
+import dev.hcgateway.pipeline.CryptoPlacement;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
@@ -72,7 +73,8 @@ public final class GatewayVerticle extends VerticleBase {
         revocations.onInvalidation(colours::invalidateLocal);
         readiness = new Readiness(trust, revocations, colours);
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
-                new ScenePolicy(), clock, config.verify().clockSkewSeconds());
+                new ScenePolicy(), clock, config.verify().clockSkewSeconds(),
+                config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE);
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry),

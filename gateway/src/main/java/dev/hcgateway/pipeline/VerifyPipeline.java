@@ -42,10 +42,19 @@ public final class VerifyPipeline {
     private final ScenePolicy policy;
     private final Clock clock;
     private final long skewSeconds;
+    private final CryptoPlacement placement;
 
-    /** Creates the pipeline from its stages. */
+    /** Creates the pipeline from its stages, running the in-memory steps inline. */
     public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
                           ColourService colours, ScenePolicy policy, Clock clock, long skewSeconds) {
+        this(decoder, trust, verifier, revocations, colours, policy, clock, skewSeconds, null);
+    }
+
+    /** Creates the pipeline from its stages, running the in-memory steps where {@code placement} says (null: inline). */
+    public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
+                          ColourService colours, ScenePolicy policy, Clock clock, long skewSeconds,
+                          CryptoPlacement placement) {
+        this.placement = placement == null ? CryptoPlacement.INLINE : placement;
         this.decoder = decoder;
         this.trust = trust;
         this.verifier = verifier;
@@ -58,7 +67,13 @@ public final class VerifyPipeline {
 
     /** Judges a scanned text at a scene; never fails (every fault of the code is a rejection). */
     public Future<Outcome> verify(String text, Scene scene) {
-        Validation validation = validate(text, scene);
+        if (placement != CryptoPlacement.INLINE) {
+            return placement.run(() -> validate(text, scene)).compose(validation -> judge(validation, scene));
+        }
+        return judge(validate(text, scene), scene);
+    }
+
+    private Future<Outcome> judge(Validation validation, Scene scene) {
         if (validation instanceof Rejection rejection) {
             return Future.succeededFuture(rejection);
         }
