@@ -83,7 +83,7 @@ final class AdminHandler {
                 ErrorMapper.send(ctx.response(), ApiError.unavailable("store_unavailable",
                         "The change could not be stored; nothing was changed. Retry.", 1));
             } else {
-                ctx.response().putHeader("Content-Type", "application/json").end(answer.toBuffer());
+                Answers.json(ctx.response(), answer);
             }
         });
     }

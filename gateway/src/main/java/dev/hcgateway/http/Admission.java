@@ -58,6 +58,13 @@ public final class Admission {
         return true;
     }
 
+    /** Takes {@code permits} slots, or refuses the request with {@link ApiError#OVERLOADED} (503, Retry-After). */
+    public void admit(int permits) {
+        if (!tryAcquire(permits)) {
+            throw ApiError.OVERLOADED.exception();
+        }
+    }
+
     /** Returns slots taken by {@link #tryAcquire}. */
     public void release(int permits) {
         inFlight.addAndGet(-permits);

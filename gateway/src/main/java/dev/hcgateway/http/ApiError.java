@@ -18,6 +18,9 @@ public record ApiError(int status, String error, String message, int retryAfterS
         }
     }
 
+    /** The answer of a request refused by the in-flight bound ({@link Admission}): at once, never queued. */
+    public static final ApiError OVERLOADED = unavailable("overloaded", "The gateway is at capacity; retry shortly.", 1);
+
     /** Returns a 400 error. */
     public static ApiError badRequest(String error, String message) {
         return new ApiError(400, error, message, 0);

@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 final class BatchHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
-    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
-            "The gateway is at capacity; retry shortly.", 1);
     /** The slot of a code whose judging failed inside the gateway: the gate stays shut and staff check. */
     private static final JsonObject UNJUDGED = new JsonObject().put("decision", "manual")
             .put("reason", "authority_unavailable").put("degraded", true);
@@ -39,9 +37,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         long start = System.nanoTime();
         BatchRequest request = BatchRequest.parse(ctx.body().buffer(), services.config());
         int permits = Math.min(request.codes().size(), services.config().http().maxInFlight());
-        if (!services.admission().tryAcquire(permits)) {
-            throw OVERLOADED.exception();
-        }
+        services.admission().admit(permits);
         List<Future<JsonObject>> answers = new ArrayList<>(request.codes().size());
         for (String code : request.codes()) {
             answers.add(judge(code, request.scene(), start));
@@ -55,8 +51,7 @@ final class BatchHandler implements Handler<RoutingContext> {
             for (Future<JsonObject> answer : answers) {
                 results.add(answer.result());
             }
-            ctx.response().putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("results", results).toBuffer());
+            Answers.json(ctx.response(), new JsonObject().put("results", results));
         });
     }
 

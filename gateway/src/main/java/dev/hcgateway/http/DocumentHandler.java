@@ -15,8 +15,6 @@ final class DocumentHandler implements Handler<RoutingContext> {
 
     private static final ApiError NOT_CONFIGURED = ApiError.unavailable("document_verification_unavailable",
             "Verification by identity document is not configured on this gateway (no document key).", 0);
-    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
-            "The gateway is at capacity; retry shortly.", 1);
 
     private final ApiServices services;
     private final DocumentHasher hasher;
@@ -35,9 +33,7 @@ final class DocumentHandler implements Handler<RoutingContext> {
             throw NOT_CONFIGURED.exception();
         }
         DocumentRequest request = DocumentRequest.parse(ctx.body().buffer(), services.config(), hasher);
-        if (!services.admission().tryAcquire(1)) {
-            throw OVERLOADED.exception();
-        }
+        services.admission().admit(1);
         services.colours().colourOfDocument(request.document()).onComplete(ar -> {
             services.admission().release(1);
             if (ar.failed()) {
@@ -47,7 +43,7 @@ final class DocumentHandler implements Handler<RoutingContext> {
             DocumentVerdict verdict = policy.decide(request.scene(), request.type(), ar.result());
             services.metrics().judged(Routes.VERIFY_DOCUMENT, request.scene().name(), verdict.decision(),
                     verdict.reason(), verdict.degraded(), System.nanoTime() - start);
-            ctx.response().putHeader("Content-Type", "application/json").end(json(verdict).toBuffer());
+            Answers.json(ctx.response(), json(verdict));
         });
     }
 

@@ -24,8 +24,6 @@ public final class HttpServerVerticle extends VerticleBase {
     /** How long a connection over the bound may stay open without sending a request. */
     static final long SURPLUS_CONNECTION_MS = 1000;
     // The same answer as VerifyHandler's when the in-flight bound refuses a request.
-    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
-            "The gateway is at capacity; retry shortly.", 1);
     private static final ApiError TOO_MANY_CONNECTIONS = ApiError.unavailable("too_many_connections",
             "The gateway has too many open connections; retry shortly.", 1);
 
@@ -66,7 +64,7 @@ public final class HttpServerVerticle extends VerticleBase {
                             && services.admission().shedIfFull()) {
                         // At the bound: refuse before routing, body parsing and the timeout timer, so that
                         // clients retrying at once (ignoring Retry-After) cost the loop as little as possible.
-                        refuse(request, OVERLOADED);
+                        refuse(request, ApiError.OVERLOADED);
                     } else {
                         router.handle(request);
                     }

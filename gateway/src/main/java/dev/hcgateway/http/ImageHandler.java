@@ -22,8 +22,6 @@ import java.util.Optional;
 final class ImageHandler implements Handler<RoutingContext> {
 
     private static final String REQUEST = "hc.image.request";
-    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
-            "The gateway is at capacity; retry shortly.", 1);
     private static final ApiError BUSY = ApiError.unavailable("image_busy",
             "Every image decoder is busy; retry shortly.", 1);
     private static final ApiError NO_CODE = new ApiError(422, "no_code_found",
@@ -71,9 +69,7 @@ final class ImageHandler implements Handler<RoutingContext> {
         ImageRequest request = ctx.get(REQUEST);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         checkHeader(body, request);
-        if (!services.admission().tryAcquire(1)) {
-            throw OVERLOADED.exception();
-        }
+        services.admission().admit(1);
         Optional<Future<DecodeResult>> decoding;
         try {
             decoding = images.scan(body, request.format());
@@ -95,7 +91,7 @@ final class ImageHandler implements Handler<RoutingContext> {
                 return;
             }
             images.metrics().outcome(ImageMetrics.Outcome.FOUND);
-            ctx.response().putHeader("Content-Type", "application/json").end(OutcomeJson.of(ar.result()).toBuffer());
+            Answers.json(ctx.response(), OutcomeJson.of(ar.result()));
         });
     }
 

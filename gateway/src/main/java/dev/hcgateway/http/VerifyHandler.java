@@ -7,8 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 /** Serves {@code POST /v1/verify}: parse, admit, judge, answer 200 with the verdict. */
 final class VerifyHandler implements Handler<RoutingContext> {
 
-    private static final ApiError OVERLOADED = ApiError.unavailable("overloaded",
-            "The gateway is at capacity; retry shortly.", 1);
     private final ApiServices services;
 
     VerifyHandler(ApiServices services) {
@@ -19,9 +17,7 @@ final class VerifyHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         VerifyRequest request = VerifyRequest.parse(ctx.body().buffer(), services.config());
-        if (!services.admission().tryAcquire(1)) {
-            throw OVERLOADED.exception();
-        }
+        services.admission().admit(1);
         services.pipeline().verify(request.code(), request.scene()).onComplete(ar -> {
             services.admission().release(1);
             if (ar.failed()) {
@@ -33,7 +29,7 @@ final class VerifyHandler implements Handler<RoutingContext> {
             }
             Outcome outcome = ar.result();
             services.metrics().verified(Routes.VERIFY, request.scene().name(), outcome, System.nanoTime() - start);
-            ctx.response().putHeader("Content-Type", "application/json").end(OutcomeJson.of(outcome).toBuffer());
+            Answers.json(ctx.response(), OutcomeJson.of(outcome));
         });
     }
 }
