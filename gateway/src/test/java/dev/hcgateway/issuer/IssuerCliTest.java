@@ -2,12 +2,13 @@ package dev.hcgateway.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.Decoding;
+import dev.hcgateway.image.DecodeResult;
+import dev.hcgateway.image.ImageFormat;
+import dev.hcgateway.image.ImageMetrics;
+import dev.hcgateway.image.QrDecoder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.hcgateway.support.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,11 +57,11 @@ class IssuerCliTest {
         Decoding.Decoded decoded = (Decoding.Decoded) new CodeDecoder().decode(codes[0]);
         assertThat(decoded.code().subject()).isEqualTo("s-cli-1");
         assertThat(decoded.code().relation()).isEqualTo("parent");
-        var image = ImageIO.read(png.toFile());
-        String read = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image)))).getText();
-        assertThat(read).isEqualTo(codes[0]);
-        assertThat(Files.size(png)).isPositive();
+        // Read back with the gateway's own image decoder, as /v1/verify/image would.
+        DecodeResult read = new QrDecoder(16_000_000, new ImageMetrics(new SimpleMeterRegistry()))
+                .decode(Files.readAllBytes(png), ImageFormat.PNG, System.nanoTime() + 10_000_000_000L);
+        assertThat(read).isInstanceOf(DecodeResult.Found.class);
+        assertThat(((DecodeResult.Found) read).text()).isEqualTo(codes[0]);
     }
 
     @Test
