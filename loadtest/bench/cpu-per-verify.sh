@@ -34,10 +34,10 @@ command -v taskset >/dev/null && command -v openssl >/dev/null
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   log "building gateway.jar and the load-test kit"
-  (cd "$root" && ./mvnw -B -o -q -pl loadtest -am package -DskipTests -DskipSmoke=true)
+  (cd "$root" && ./mvnw -B -ntp -q -pl loadtest -am package -DskipTests -DskipSmoke=true)
 fi
 kit="$root/loadtest/bin/hc-loadtest"
-jar="$root/gateway/target/gateway.jar"
+jar="${GW_JAR:-$root/gateway/target/gateway.jar}"   # GW_JAR: another build of the gateway, for A/B runs
 
 # Pool: all green personal codes, so every request goes the whole way (decode, trust, verify, time, colour).
 # Segments: warm-up [0, SEGMENT) (may wrap: it only warms), one SEGMENT per measured run, then the latency runs.
