@@ -52,13 +52,27 @@ public final class Main {
         }
         warnings.forEach(log::warn);
         PrometheusMeterRegistry registry = Telemetry.registry();
-        Vertx vertx = Telemetry.vertx(registry, new VertxOptions());
+        Vertx vertx = Telemetry.vertx(registry, vertxOptions());
+        if (vertx.isNativeTransportEnabled()) {
+            log.info("network transport: native (epoll)");
+        } else {
+            log.warn("network transport: NIO, the native one could not load: {}",
+                    String.valueOf(vertx.unavailableNativeTransportCause()));
+        }
         vertx.deployVerticle(new GatewayVerticle(config, Clock.systemUTC(), registry)).onFailure(e -> {
             log.error("gateway failed to start: {}", e.getMessage(), e);
             vertx.close().onComplete(v -> System.exit(1));
         });
         long graceMs = config.http().shutdownGraceMs();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, graceMs, log), "hc-shutdown"));
+    }
+
+    /**
+     * Returns the Vert.x options of the gateway: Netty's native epoll transport where it loads (the Linux x86_64
+     * and aarch64 libraries are in the jar), else NIO, to which Vert.x falls back by itself.
+     */
+    static VertxOptions vertxOptions() {
+        return new VertxOptions().setPreferNativeTransport(true);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.metrics.GatewayMetrics;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
         send(ctx.response(), error);
     }
 
-    private static final ApiError FORM_BODY = new ApiError(415, "unsupported_media_type",
+    static final ApiError FORM_BODY = new ApiError(415, "unsupported_media_type",
             "Send the body as JSON with Content-Type: application/json (a form body cannot carry a code).", 0);
 
     /**
@@ -40,20 +41,24 @@ final class ErrorMapper implements Handler<RoutingContext> {
      * labelled as a form, and the form decoder chokes on the {@code %} of Base45. Say so plainly, not "400".
      */
     private static boolean formBodyOnJsonRoute(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        return ctx.statusCode() == 400 && !(ctx.failure() instanceof ApiError.ApiException) && type != null
-                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
+        return ctx.statusCode() == 400 && !(ctx.failure() instanceof ApiError.ApiException)
+                && isForm(ctx.request().getHeader("Content-Type"));
     }
 
-    /** Writes an error answer, unless an answer was already sent. */
-    static void send(HttpServerResponse response, ApiError error) {
+    /** Tells whether a content type is a form's, which cannot carry a JSON body. */
+    static boolean isForm(String type) {
+        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
+    }
+
+    /** Writes an error answer, unless an answer was already sent; completes when it is written. */
+    static Future<Void> send(HttpServerResponse response, ApiError error) {
         if (response.ended() || response.headWritten()) {
-            return;
+            return Future.succeededFuture();
         }
         if (error.retryAfterSeconds() > 0) {
             response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
         }
-        response.setStatusCode(error.status())
+        return response.setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", error.error()).put("message", error.message()).toBuffer());
     }

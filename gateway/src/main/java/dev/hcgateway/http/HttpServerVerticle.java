@@ -54,17 +54,21 @@ public final class HttpServerVerticle extends VerticleBase {
                 // HTTP/1.1 only: with h2c detection Vert.x waits for a client's first bytes before it creates
                 // the connection, so a silent connection would escape the connection bound and idle timeout.
                 .setHttp2ClearTextEnabled(false);
-        Router router = HttpApi.router(vertx, services);
+        VerifyEndpoint verify = new VerifyEndpoint(vertx, services);
+        Router router = HttpApi.router(vertx, services, verify);
         server = vertx.createHttpServer(options)
                 .connectionHandler(this::connected)
                 .requestHandler(request -> {
                     if (!surplus.isEmpty() && surplus.contains(request.connection())) {
                         refuse(request, TOO_MANY_CONNECTIONS);
-                    } else if (request.method() == HttpMethod.POST && Routes.VERIFY.equals(request.path())
-                            && services.admission().shedIfFull()) {
-                        // At the bound: refuse before routing, body parsing and the timeout timer, so that
-                        // clients retrying at once (ignoring Retry-After) cost the loop as little as possible.
-                        refuse(request, ApiError.OVERLOADED);
+                    } else if (request.method() == HttpMethod.POST && Routes.VERIFY.equals(request.path())) {
+                        if (services.admission().shedIfFull()) {
+                            // At the bound: refuse before body parsing and the timeout timer, so that clients
+                            // retrying at once (ignoring Retry-After) cost the loop as little as possible.
+                            refuse(request, ApiError.OVERLOADED);
+                        } else {
+                            verify.handle(request); // the gates' path skips the router (docs/performance.md)
+                        }
                     } else {
                         router.handle(request);
                     }

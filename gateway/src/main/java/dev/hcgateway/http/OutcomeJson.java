@@ -1,37 +1,89 @@
 package dev.hcgateway.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.hcgateway.code.HealthCode;
 import dev.hcgateway.pipeline.Outcome;
 import dev.hcgateway.pipeline.Rejection;
 import dev.hcgateway.pipeline.Verdict;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** Writes a judged code in the verify answer shape of the gateway API. */
+/**
+ * Writes a judged code in the verify answer shape of the gateway API. The shape is written once
+ * ({@link #fields}); {@link #buffer} streams it straight to bytes for the single-code hot path, {@link #of}
+ * builds a {@link JsonObject} for answers that embed it (batch).
+ */
 final class OutcomeJson {
+
+    // Immutable once built, so shared; it only writes ASCII field names and the values below.
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Receives the answer's fields in order; values are strings, booleans or longs. */
+    @FunctionalInterface
+    interface Fields {
+        void put(String name, Object value) throws IOException;
+    }
 
     private OutcomeJson() {
     }
 
-    /** Returns the answer; a rejection carries only its decision and reason, never the code's claims. */
+    /** Returns the answer as an object; a rejection carries only its decision and reason, never the code's claims. */
     static JsonObject of(Outcome outcome) {
-        JsonObject json = new JsonObject()
-                .put("decision", outcome.decision().wire())
-                .put("reason", outcome.reason().wire());
+        JsonObject json = new JsonObject();
+        try {
+            fields(outcome, json::put);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: putting into a map does no I/O
+        }
+        return json;
+    }
+
+    /** Returns the answer as UTF-8 JSON bytes, written without an intermediate object. */
+    static Buffer buffer(Outcome outcome) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            fields(outcome, (name, value) -> {
+                if (value instanceof String s) {
+                    out.writeStringField(name, s);
+                } else if (value instanceof Boolean b) {
+                    out.writeBooleanField(name, b);
+                } else {
+                    out.writeNumberField(name, (Long) value);
+                }
+            });
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the sink is memory
+        }
+        return Buffer.buffer(bytes.toByteArray());
+    }
+
+    /** Writes the answer's fields: the one definition of its shape. */
+    static void fields(Outcome outcome, Fields out) throws IOException {
+        out.put("decision", outcome.decision().wire());
+        out.put("reason", outcome.reason().wire());
         if (outcome instanceof Rejection) {
-            return json.put("degraded", false);
+            out.put("degraded", false);
+            return;
         }
         Verdict v = (Verdict) outcome;
         HealthCode code = v.code();
         if (v.colour() != null) {
-            json.put("colour", v.colour().wire()).put("source", v.source().wire());
+            out.put("colour", v.colour().wire());
+            out.put("source", v.source().wire());
         }
-        json.put("degraded", v.degraded())
-                .put("issuer", code.issuer())
-                .put("subject", code.subject())
-                .put("kind", code.kind().wire());
+        out.put("degraded", v.degraded());
+        out.put("issuer", code.issuer());
+        out.put("subject", code.subject());
+        out.put("kind", code.kind().wire());
         if (code.relation() != null) {
-            json.put("relation", code.relation());
+            out.put("relation", code.relation());
         }
-        return json.put("expiresAt", code.expiresAt());
+        out.put("expiresAt", code.expiresAt());
     }
 }

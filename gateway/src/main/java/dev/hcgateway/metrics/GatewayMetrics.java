@@ -21,8 +21,16 @@ public final class GatewayMetrics {
     static final Duration[] SLO = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
             Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(1000)};
 
+    private static final int DECISIONS = Decision.values().length;
+    private static final int REASONS = Reason.values().length;
+
     private final MeterRegistry registry;
-    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    // Meters by label values, resolved once: the per-request path does two map lookups on constant strings and
+    // array reads, with no key to build. Arrays fill lazily; two threads racing on a slot register the same meter
+    // (Micrometer returns the existing one), so the race is benign.
+    private final ConcurrentHashMap<String, Timer[]> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter[]>> decisions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter[]> degradedAnswers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     /** Creates the families on a registry. */
@@ -42,25 +50,42 @@ public final class GatewayMetrics {
     }
 
     /** Records one judged request that is not a code (an identity document): same families as a code. */
-    public void judged(String endpoint, String scene, Decision decisionValue, Reason reasonValue, boolean degraded,
+    public void judged(String endpoint, String scene, Decision decision, Reason reason, boolean degraded,
                        long nanos) {
-        String decision = decisionValue.wire();
-        timers.computeIfAbsent(endpoint + '|' + decision, k -> Timer.builder("hc_verify_duration")
-                .description("Time to judge one code, from request to answer")
-                .tags("endpoint", endpoint, "decision", decision)
-                .serviceLevelObjectives(SLO)
-                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
-        String reason = reasonValue.wire();
-        counters.computeIfAbsent(endpoint + '|' + scene + '|' + decision + '|' + reason, k -> Counter
-                .builder("hc_verify_decisions")
-                .description("Judged codes by endpoint, scene, decision and reason")
-                .tags("endpoint", endpoint, "scene", scene, "decision", decision, "reason", reason)
-                .register(registry)).increment();
+        Timer[] byDecision = timers.computeIfAbsent(endpoint, k -> new Timer[DECISIONS]);
+        Timer timer = byDecision[decision.ordinal()];
+        if (timer == null) {
+            timer = Timer.builder("hc_verify_duration")
+                    .description("Time to judge one code, from request to answer")
+                    .tags("endpoint", endpoint, "decision", decision.wire())
+                    .serviceLevelObjectives(SLO)
+                    .register(registry);
+            byDecision[decision.ordinal()] = timer;
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+        Counter[] table = decisions.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(scene, k -> new Counter[DECISIONS * REASONS]);
+        int slot = decision.ordinal() * REASONS + reason.ordinal();
+        Counter decided = table[slot];
+        if (decided == null) {
+            decided = Counter.builder("hc_verify_decisions")
+                    .description("Judged codes by endpoint, scene, decision and reason")
+                    .tags("endpoint", endpoint, "scene", scene, "decision", decision.wire(), "reason", reason.wire())
+                    .register(registry);
+            table[slot] = decided;
+        }
+        decided.increment();
         if (degraded) {
-            counters.computeIfAbsent("degraded|" + scene + '|' + reason, k -> Counter.builder("hc_degraded_answers")
-                    .description("Answers decided by a stand-in because the store could not answer")
-                    .tags("scene", scene, "reason", reason)
-                    .register(registry)).increment();
+            Counter[] byReason = degradedAnswers.computeIfAbsent(scene, k -> new Counter[REASONS]);
+            Counter stood = byReason[reason.ordinal()];
+            if (stood == null) {
+                stood = Counter.builder("hc_degraded_answers")
+                        .description("Answers decided by a stand-in because the store could not answer")
+                        .tags("scene", scene, "reason", reason.wire())
+                        .register(registry);
+                byReason[reason.ordinal()] = stood;
+            }
+            stood.increment();
         }
     }
 
