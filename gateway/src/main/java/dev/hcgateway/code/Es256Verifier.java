@@ -13,7 +13,17 @@ public final class Es256Verifier {
 
     private final CryptoProvider provider;
     private final boolean p1363;
-    private final ThreadLocal<Signature> signatures;
+    private final ThreadLocal<Bound> signatures;
+
+    /** A thread's {@link Signature} and the key it was last initialised with (null: must initialise). */
+    private static final class Bound {
+        final Signature signature;
+        PublicKey key;
+
+        Bound(Signature signature) {
+            this.signature = signature;
+        }
+    }
 
     /** Creates a verifier on the given provider, using its P1363 form when it has one, else DER. */
     public Es256Verifier(CryptoProvider provider) {
@@ -22,7 +32,7 @@ public final class Es256Verifier {
         String algorithm = p1363 ? "SHA256withECDSAinP1363Format" : "SHA256withECDSA";
         this.signatures = ThreadLocal.withInitial(() -> {
             try {
-                return Signature.getInstance(algorithm, provider.provider());
+                return new Bound(Signature.getInstance(algorithm, provider.provider()));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(algorithm + " missing from " + provider.name(), e);
             }
@@ -40,12 +50,20 @@ public final class Es256Verifier {
         if (signature.length != 64) {
             return false;
         }
-        Signature s = signatures.get();
+        Bound bound = signatures.get();
+        Signature s = bound.signature;
         try {
-            s.initVerify(key);
+            // verify() leaves the object initialised for the same key (JCA contract), so a thread that sees the
+            // same issuer key again and again (the usual case) skips initVerify, as a plain verify loop does.
+            if (bound.key != key) {
+                bound.key = null;
+                s.initVerify(key);
+                bound.key = key;
+            }
             s.update(data);
             return s.verify(p1363 ? signature : Der.fromP1363(signature));
         } catch (GeneralSecurityException | RuntimeException e) {
+            bound.key = null; // the object's state after a failure is the provider's business: start afresh
             return false;
         }
     }
