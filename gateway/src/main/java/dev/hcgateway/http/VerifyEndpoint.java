@@ -104,6 +104,11 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
             });
             request.handler(this::chunk);
             request.endHandler(v -> judge());
+            // The client went away before its body ended: nobody to answer, nothing to count as a timeout.
+            request.exceptionHandler(e -> {
+                refused = true;
+                cancelTimer();
+            });
         }
 
         private void chunk(Buffer chunk) {
