@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The verify families: latency by endpoint and decision, decisions by reason and scene, degraded answers.
@@ -53,40 +54,34 @@ public final class GatewayMetrics {
     public void judged(String endpoint, String scene, Decision decision, Reason reason, boolean degraded,
                        long nanos) {
         Timer[] byDecision = timers.computeIfAbsent(endpoint, k -> new Timer[DECISIONS]);
-        Timer timer = byDecision[decision.ordinal()];
-        if (timer == null) {
-            timer = Timer.builder("hc_verify_duration")
-                    .description("Time to judge one code, from request to answer")
-                    .tags("endpoint", endpoint, "decision", decision.wire())
-                    .serviceLevelObjectives(SLO)
-                    .register(registry);
-            byDecision[decision.ordinal()] = timer;
-        }
-        timer.record(nanos, TimeUnit.NANOSECONDS);
+        slot(byDecision, decision.ordinal(), () -> Timer.builder("hc_verify_duration")
+                .description("Time to judge one code, from request to answer")
+                .tags("endpoint", endpoint, "decision", decision.wire())
+                .serviceLevelObjectives(SLO)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
         Counter[] table = decisions.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(scene, k -> new Counter[DECISIONS * REASONS]);
-        int slot = decision.ordinal() * REASONS + reason.ordinal();
-        Counter decided = table[slot];
-        if (decided == null) {
-            decided = Counter.builder("hc_verify_decisions")
-                    .description("Judged codes by endpoint, scene, decision and reason")
-                    .tags("endpoint", endpoint, "scene", scene, "decision", decision.wire(), "reason", reason.wire())
-                    .register(registry);
-            table[slot] = decided;
-        }
-        decided.increment();
+        slot(table, decision.ordinal() * REASONS + reason.ordinal(), () -> Counter.builder("hc_verify_decisions")
+                .description("Judged codes by endpoint, scene, decision and reason")
+                .tags("endpoint", endpoint, "scene", scene, "decision", decision.wire(), "reason", reason.wire())
+                .register(registry)).increment();
         if (degraded) {
             Counter[] byReason = degradedAnswers.computeIfAbsent(scene, k -> new Counter[REASONS]);
-            Counter stood = byReason[reason.ordinal()];
-            if (stood == null) {
-                stood = Counter.builder("hc_degraded_answers")
-                        .description("Answers decided by a stand-in because the store could not answer")
-                        .tags("scene", scene, "reason", reason.wire())
-                        .register(registry);
-                byReason[reason.ordinal()] = stood;
-            }
-            stood.increment();
+            slot(byReason, reason.ordinal(), () -> Counter.builder("hc_degraded_answers")
+                    .description("Answers decided by a stand-in because the store could not answer")
+                    .tags("scene", scene, "reason", reason.wire())
+                    .register(registry)).increment();
         }
+    }
+
+    /** Returns the meter in {@code slots[i]}, registering it the first time (a race registers the same meter). */
+    private static <M> M slot(M[] slots, int i, Supplier<M> register) {
+        M meter = slots[i];
+        if (meter == null) {
+            meter = register.get();
+            slots[i] = meter;
+        }
+        return meter;
     }
 
     /** Counts a request refused before judging (400, 413, 503...), by endpoint and error code. */
