@@ -58,6 +58,7 @@ machine() {
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 
 # --- The denominator: one raw ES256 verify on the gateway's core, measured now.
@@ -90,11 +91,11 @@ url="http://127.0.0.1:$PORT/v1/verify"
 # run NAME CONNS SECONDS START COUNT -> appends "name conns cpu_s sent ok bad wrapped rps p50 p99" to results
 run() {
   local name=$1 c=$2 secs=$3 start=$4 count=$5
-  local before after
-  before=$(cpu_ticks "$gw")
+  local before after sys_before sys_after
+  before=$(cpu_ticks "$gw"); sys_before=$(sys_ticks "$gw")
   taskset -c "$LOAD_CPU" wrk -t1 -c"$c" -d"${secs}s" --timeout 5s -s "$bench/verify.lua" "$url" -- "$codes" "$start" "$count" venue \
     > "$out/wrk-$name.txt" 2>&1
-  after=$(cpu_ticks "$gw")
+  after=$(cpu_ticks "$gw"); sys_after=$(sys_ticks "$gw")
   local lua lat
   lua=$(grep '^lua:' "$out/wrk-$name.txt"); lat=$(grep '^lat:' "$out/wrk-$name.txt")
   local sent ok bad wrapped rps p50 p90 p99 p999
@@ -103,10 +104,11 @@ run() {
   p50=$(sed 's/.*p50=\([0-9]*\).*/\1/' <<< "$lat"); p90=$(sed 's/.*p90=\([0-9]*\).*/\1/' <<< "$lat")
   p99=$(sed 's/.*p99=\([0-9]*\).*/\1/' <<< "$lat"); p999=$(sed 's/.*p999=\([0-9]*\).*/\1/' <<< "$lat")
   rps=$(sed 's/.*rps=\([0-9]*\).*/\1/' <<< "$lat")
-  local cpu_s us
+  local cpu_s us sys_us
   cpu_s=$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN {printf "%.2f", t / hz}')
   us=$(awk -v c="$cpu_s" -v n="$ok" 'BEGIN {printf "%.2f", (n > 0 ? c * 1e6 / n : 0)}')
-  echo "$name $c $cpu_s $sent $ok $bad $wrapped $rps $p50 $p90 $p99 $p999 $us" >> "$out/runs.txt"
+  sys_us=$(awk -v t=$((sys_after - sys_before)) -v hz="$hz" -v n="$ok" 'BEGIN {printf "%.2f", (n > 0 ? t * 1e6 / hz / n : 0)}')
+  echo "$name $c $cpu_s $sent $ok $bad $wrapped $rps $p50 $p90 $p99 $p999 $us $sys_us" >> "$out/runs.txt"
   log "$name: c=$c cpu=${cpu_s}s ok=$ok bad=$bad wrapped=$wrapped ${rps}/s p50=${p50}us p99=${p99}us -> ${us} us/verify"
 }
 
@@ -142,13 +144,13 @@ awk -v b="$base_us" '{printf "%s %.2f\n", $0, $13 / b}' "$out/runs.txt" > "$out/
   echo "- gateway: offline mode, http.instances=1, pinned to core $GW_CPU; wrk -t1 pinned to core $LOAD_CPU; peak RSS $gw_rss"
   echo "- raw ES256 verify on core $GW_CPU: openssl speed ${ossl_us} us ($ossl_rate verify/s); native provider loop ${raw_before} us before, ${raw_after} us after (mean ${raw_us} us) -> denominator ${base_us} us"
   echo
-  echo "| run | conns | gateway CPU s | verified (ok) | bad | wrapped | req/s | p50 us | p90 us | p99 us | p99.9 us | CPU us/verify | ratio |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-  while read -r name c cpu sent ok bad wrapped rps p50 p90 p99 p999 us ratio; do
-    echo "| $name | $c | $cpu | $ok | $bad | $wrapped | $rps | $p50 | $p90 | $p99 | $p999 | $us | $ratio |"
+  echo "| run | conns | gateway CPU s | verified (ok) | bad | wrapped | req/s | p50 us | p90 us | p99 us | p99.9 us | CPU us/verify | of which kernel | ratio |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  while read -r name c cpu sent ok bad wrapped rps p50 p90 p99 p999 us sys ratio; do
+    echo "| $name | $c | $cpu | $ok | $bad | $wrapped | $rps | $p50 | $p90 | $p99 | $p999 | $us | $sys | $ratio |"
   done < "$out/runs.txt"
   echo
-  awk '$1 ~ /^unique-/ {r[++n] = $14} END {
+  awk '$1 ~ /^unique-/ {r[++n] = $15} END {
     if (n == 0) exit; min = r[1]; max = r[1]; s = 0
     for (i = 1; i <= n; i++) { s += r[i]; if (r[i] < min) min = r[i]; if (r[i] > max) max = r[i] }
     printf "**Headline: %.2f x raw verify (mean of %d runs, spread %.2f..%.2f); goal <= 1.5.**\n", s / n, n, min, max }' "$out/runs.txt"
