@@ -3,7 +3,7 @@ package dev.hcgateway;
 import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.FakeStore;

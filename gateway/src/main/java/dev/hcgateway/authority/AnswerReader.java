@@ -1,9 +1,11 @@
 package dev.hcgateway.authority;
 
+import dev.hcgateway.model.StoreColour;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

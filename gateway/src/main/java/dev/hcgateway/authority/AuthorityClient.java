@@ -1,5 +1,8 @@
 package dev.hcgateway.authority;
 
+import dev.hcgateway.model.StoreColour;
+import dev.hcgateway.model.DocumentKey;
+
 import dev.hcgateway.config.AuthorityConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

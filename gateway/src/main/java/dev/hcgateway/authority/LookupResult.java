@@ -1,5 +1,7 @@
 package dev.hcgateway.authority;
 
+import dev.hcgateway.model.StoreColour;
+
 import java.util.Map;
 import java.util.Objects;
 

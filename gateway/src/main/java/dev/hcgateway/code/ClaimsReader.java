@@ -1,9 +1,12 @@
 package dev.hcgateway.code;
 
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.CodeKind;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import java.io.IOException;
 import java.util.regex.Pattern;
 

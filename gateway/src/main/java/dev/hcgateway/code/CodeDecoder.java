@@ -1,5 +1,7 @@
 package dev.hcgateway.code;
 
+import dev.hcgateway.model.HealthCode;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import dev.hcgateway.code.Decoding.Decoded;
 import dev.hcgateway.code.Decoding.Undecodable;
-import dev.hcgateway.pipeline.Reason;
+import dev.hcgateway.model.Reason;
 import java.io.IOException;
 
 /**

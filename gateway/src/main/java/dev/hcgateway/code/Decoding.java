@@ -1,6 +1,8 @@
 package dev.hcgateway.code;
 
-import dev.hcgateway.pipeline.Reason;
+import dev.hcgateway.model.HealthCode;
+
+import dev.hcgateway.model.Reason;
 import java.util.Objects;
 
 /** The result of decoding a code's layers: {@link Decoded} claims, or {@link Undecodable} with its reason. */

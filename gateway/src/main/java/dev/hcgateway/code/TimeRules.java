@@ -1,6 +1,9 @@
 package dev.hcgateway.code;
 
-import dev.hcgateway.pipeline.Reason;
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.CodeKind;
+
+import dev.hcgateway.model.Reason;
 
 /** The time rules of the health-code spec, section 3, step 4. Pure. */
 public final class TimeRules {

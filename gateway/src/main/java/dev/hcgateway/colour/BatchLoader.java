@@ -2,7 +2,7 @@ package dev.hcgateway.colour;
 
 import dev.hcgateway.authority.Failure;
 import dev.hcgateway.authority.LookupResult;
-import dev.hcgateway.authority.StoreColour;
+import dev.hcgateway.model.StoreColour;
 import dev.hcgateway.config.ColourConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,6 +1,8 @@
 package dev.hcgateway.colour;
 
-import dev.hcgateway.authority.StoreColour;
+import dev.hcgateway.model.Colour;
+
+import dev.hcgateway.model.StoreColour;
 import dev.hcgateway.config.ColourConfig;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.ColourSource;
+
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

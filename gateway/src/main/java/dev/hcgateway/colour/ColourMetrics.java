@@ -1,5 +1,7 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Colour;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

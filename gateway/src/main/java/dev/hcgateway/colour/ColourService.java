@@ -1,8 +1,11 @@
 package dev.hcgateway.colour;
 
-import dev.hcgateway.authority.DocumentKey;
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.ColourAnswer;
+import dev.hcgateway.model.DocumentColour;
+
+import dev.hcgateway.model.DocumentKey;
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.Scene;
 import io.vertx.core.Future;
 import java.util.Collection;
 

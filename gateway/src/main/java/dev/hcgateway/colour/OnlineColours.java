@@ -1,11 +1,16 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.ColourAnswer;
+import dev.hcgateway.model.DocumentColour;
+
 import dev.hcgateway.authority.AuthorityClient;
-import dev.hcgateway.authority.DocumentKey;
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.DocumentKey;
+import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.ColourConfig;
 import dev.hcgateway.config.GatewayConfig;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

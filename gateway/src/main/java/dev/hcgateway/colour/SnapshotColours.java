@@ -1,7 +1,10 @@
 package dev.hcgateway.colour;
 
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.ColourAnswer;
+
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.Scene;
 import io.vertx.core.Future;
 import java.time.Clock;
 

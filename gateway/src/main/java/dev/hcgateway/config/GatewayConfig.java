@@ -1,6 +1,6 @@
 package dev.hcgateway.config;
 
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

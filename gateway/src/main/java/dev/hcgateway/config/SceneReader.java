@@ -1,8 +1,8 @@
 package dev.hcgateway.config;
 
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Scene;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;

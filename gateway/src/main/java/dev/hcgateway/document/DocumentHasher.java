@@ -1,6 +1,8 @@
 package dev.hcgateway.document;
 
-import dev.hcgateway.authority.DocumentKey;
+import dev.hcgateway.model.DocumentType;
+
+import dev.hcgateway.model.DocumentKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;

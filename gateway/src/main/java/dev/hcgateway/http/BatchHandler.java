@@ -1,7 +1,7 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.pipeline.Outcome;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Outcome;
+import dev.hcgateway.model.Scene;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.config.GatewayConfig;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.document.DocumentHasher;
-import dev.hcgateway.document.DocumentVerdict;
+import dev.hcgateway.model.DocumentVerdict;
 import dev.hcgateway.policy.DocumentPolicy;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;

@@ -1,10 +1,10 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.authority.DocumentKey;
+import dev.hcgateway.model.DocumentKey;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.document.DocumentHasher;
-import dev.hcgateway.document.DocumentType;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.DocumentType;
+import dev.hcgateway.model.Scene;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 

@@ -4,7 +4,7 @@ import dev.hcgateway.image.DecodeResult;
 import dev.hcgateway.image.HeaderProbe;
 import dev.hcgateway.image.ImageMetrics;
 import dev.hcgateway.image.ImageScanner;
-import dev.hcgateway.pipeline.Outcome;
+import dev.hcgateway.model.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;

@@ -2,7 +2,7 @@ package dev.hcgateway.http;
 
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.image.ImageFormat;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.pipeline.Outcome;
+import dev.hcgateway.model.Outcome;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

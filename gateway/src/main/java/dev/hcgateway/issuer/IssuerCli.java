@@ -1,7 +1,7 @@
 package dev.hcgateway.issuer;
 
-import dev.hcgateway.code.CodeKind;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.Colour;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.URI;

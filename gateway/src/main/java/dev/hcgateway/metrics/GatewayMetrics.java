@@ -1,9 +1,9 @@
 package dev.hcgateway.metrics;
 
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.pipeline.Outcome;
-import dev.hcgateway.pipeline.Reason;
-import dev.hcgateway.pipeline.Verdict;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Outcome;
+import dev.hcgateway.model.Reason;
+import dev.hcgateway.model.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,5 +1,7 @@
 package dev.hcgateway.pipeline;
 
+import dev.hcgateway.model.Validation;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;

@@ -1,13 +1,18 @@
 package dev.hcgateway.pipeline;
 
+import dev.hcgateway.model.Reason;
+import dev.hcgateway.model.Outcome;
+import dev.hcgateway.model.Rejection;
+import dev.hcgateway.model.Validation;
+
 import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.Decoding;
 import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
-import dev.hcgateway.pipeline.Validation.Valid;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Validation.Valid;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustStore;

@@ -1,12 +1,14 @@
 package dev.hcgateway.policy;
 
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.colour.ColourAnswer;
-import dev.hcgateway.colour.DocumentColour;
-import dev.hcgateway.document.DocumentType;
-import dev.hcgateway.document.DocumentVerdict;
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.pipeline.Reason;
+import dev.hcgateway.model.Scene;
+
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourAnswer;
+import dev.hcgateway.model.DocumentColour;
+import dev.hcgateway.model.DocumentType;
+import dev.hcgateway.model.DocumentVerdict;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Reason;
 
 /**
  * Maps an identity document's colour to the scene's decision: the same colour table as for codes, but no

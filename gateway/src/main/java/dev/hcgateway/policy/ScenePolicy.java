@@ -1,11 +1,13 @@
 package dev.hcgateway.policy;
 
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.colour.ColourAnswer;
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.pipeline.Reason;
-import dev.hcgateway.pipeline.Verdict;
+import dev.hcgateway.model.Scene;
+
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourAnswer;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Reason;
+import dev.hcgateway.model.Verdict;
 
 /** Maps a valid code's colour to the scene's decision (health-code spec, section 3, step 7). Pure. */
 public final class ScenePolicy {

@@ -1,6 +1,6 @@
 package dev.hcgateway.revocation;
 
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.HealthCode;
 import io.vertx.core.Future;
 import java.util.HexFormat;
 import java.util.List;

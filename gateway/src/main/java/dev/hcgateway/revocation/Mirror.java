@@ -1,6 +1,6 @@
 package dev.hcgateway.revocation;
 
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.HealthCode;
 
 /**
  * The in-memory copy of the revocation set that every scan consults: code fingerprints and subject instants.

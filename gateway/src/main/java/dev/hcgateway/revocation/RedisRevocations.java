@@ -1,6 +1,6 @@
 package dev.hcgateway.revocation;
 
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.RedisConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

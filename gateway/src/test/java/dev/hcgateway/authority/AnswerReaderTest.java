@@ -1,8 +1,10 @@
 package dev.hcgateway.authority;
 
+import dev.hcgateway.model.StoreColour;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.hcgateway.code;
 
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.pipeline.Outcome;
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.Outcome;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.support.MintedCodes;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;

@@ -2,10 +2,10 @@ package dev.hcgateway.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
-import dev.hcgateway.pipeline.Reason;
+import dev.hcgateway.model.Reason;
 import dev.hcgateway.support.TestData;
 import java.lang.management.ManagementFactory;
 import java.util.HexFormat;

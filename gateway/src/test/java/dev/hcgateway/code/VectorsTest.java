@@ -1,11 +1,13 @@
 package dev.hcgateway.code;
 
+import dev.hcgateway.model.HealthCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.colour.SnapshotColours;
-import dev.hcgateway.pipeline.Rejection;
-import dev.hcgateway.pipeline.Validation;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Rejection;
+import dev.hcgateway.model.Validation;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.support.MutableClock;

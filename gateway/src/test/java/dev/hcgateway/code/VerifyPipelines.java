@@ -1,10 +1,10 @@
 package dev.hcgateway.code;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.colour.SnapshotColours;
-import dev.hcgateway.pipeline.Decision;
+import dev.hcgateway.model.Decision;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustList;

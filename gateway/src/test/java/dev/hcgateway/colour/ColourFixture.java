@@ -1,10 +1,13 @@
 package dev.hcgateway.colour;
 
-import dev.hcgateway.code.CodeKind;
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourAnswer;
+
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.support.FakeStore;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;

@@ -1,10 +1,15 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.ColourAnswer;
+import dev.hcgateway.model.DocumentColour;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.authority.DocumentKey;
+import dev.hcgateway.model.DocumentKey;
 import dev.hcgateway.document.DocumentHasher;
-import dev.hcgateway.document.DocumentType;
+import dev.hcgateway.model.DocumentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,14 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.ColourAnswer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.pipeline.Reason;
-import dev.hcgateway.pipeline.Verdict;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Reason;
+import dev.hcgateway.model.Verdict;
 import dev.hcgateway.policy.ScenePolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,14 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.ColourAnswer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.pipeline.Reason;
-import dev.hcgateway.pipeline.Verdict;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Reason;
+import dev.hcgateway.model.Verdict;
 import dev.hcgateway.policy.ScenePolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Whatever stands in for the store, a red seen anywhere keeps denying; recovery brings the store's word back. */
 class RedNeverPassesTest extends ColourFixture {
 
-    private Verdict judge(dev.hcgateway.code.HealthCode code, String sceneName) throws Exception {
+    private Verdict judge(dev.hcgateway.model.HealthCode code, String sceneName) throws Exception {
         return new ScenePolicy().decide(scene(sceneName), code, scan(code, sceneName));
     }
 

@@ -1,5 +1,9 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.ColourAnswer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.hcgateway.document;
 
+import dev.hcgateway.model.DocumentType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.hcgateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.MintedCodes;
 import dev.hcgateway.support.MutableClock;

@@ -2,7 +2,7 @@ package dev.hcgateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.support.FakeStore;
 import dev.hcgateway.support.Gateways;

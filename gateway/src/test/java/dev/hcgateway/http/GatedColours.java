@@ -1,10 +1,10 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.colour.ColourAnswer;
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.ColourAnswer;
 import dev.hcgateway.colour.ColourService;
-import dev.hcgateway.colour.ColourSource;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.Scene;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -3,7 +3,7 @@ package dev.hcgateway.http;
 import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;

@@ -1,6 +1,6 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;

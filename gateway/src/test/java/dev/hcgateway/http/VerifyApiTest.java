@@ -3,8 +3,8 @@ package dev.hcgateway.http;
 import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.CodeKind;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;

@@ -7,7 +7,7 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.qrcode.QRCodeReader;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.QrImages;
 import dev.hcgateway.support.MintedCodes;
 import dev.hcgateway.support.Pictures;

@@ -1,5 +1,7 @@
 package dev.hcgateway.policy;
 
+import dev.hcgateway.model.Scene;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

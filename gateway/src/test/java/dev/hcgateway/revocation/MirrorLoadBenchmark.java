@@ -1,8 +1,8 @@
 package dev.hcgateway.revocation;
 
-import dev.hcgateway.code.CodeKind;
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.config.ConfigLoader;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;

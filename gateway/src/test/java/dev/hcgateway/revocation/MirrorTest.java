@@ -2,9 +2,9 @@ package dev.hcgateway.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.CodeKind;
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.Colour;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

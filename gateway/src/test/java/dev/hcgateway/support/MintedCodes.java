@@ -1,7 +1,7 @@
 package dev.hcgateway.support;
 
-import dev.hcgateway.code.CodeKind;
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
 import java.util.Random;

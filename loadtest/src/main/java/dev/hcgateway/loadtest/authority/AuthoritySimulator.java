@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.authority;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.authority;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.loadtest.pool.Subjects;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

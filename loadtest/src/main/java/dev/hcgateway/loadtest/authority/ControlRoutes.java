@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.authority;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -8,7 +8,7 @@ import dev.hcgateway.loadtest.pool.CodePool;
 import dev.hcgateway.loadtest.pool.PoolEntry;
 import dev.hcgateway.loadtest.pool.PoolGenerator;
 import dev.hcgateway.loadtest.pool.PoolMix;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.hcgateway.code.Decoding;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustList;

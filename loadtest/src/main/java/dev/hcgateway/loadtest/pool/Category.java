@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.pool;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import java.util.Locale;
 
 /**

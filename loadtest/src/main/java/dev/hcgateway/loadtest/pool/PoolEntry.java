@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.pool;
 
-import dev.hcgateway.code.CodeKind;
+import dev.hcgateway.model.CodeKind;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.pool;
 
-import dev.hcgateway.code.CodeKind;
+import dev.hcgateway.model.CodeKind;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
 import java.time.Clock;
@@ -113,7 +113,7 @@ public final class PoolGenerator {
             case 1 -> "HC1:" + noise;
             case 2 -> "TICKET-" + noise.toString().replace(' ', '0');
             default -> {
-                String valid = minter.mint(CodeClaims.typical(minter.key().issuer(), "s-X", dev.hcgateway.colour.Colour.GREEN,
+                String valid = minter.mint(CodeClaims.typical(minter.key().issuer(), "s-X", dev.hcgateway.model.Colour.GREEN,
                         clock.instant().getEpochSecond(), CODE_TTL_SECONDS, new java.util.Random(random.nextLong())));
                 yield valid.substring(0, 5 + random.nextInt(valid.length() - 6));
             }

@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.pool;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 
 /**
  * Names load-test subjects so that their colour can be read back from the name: {@code s-G0000042} is green,

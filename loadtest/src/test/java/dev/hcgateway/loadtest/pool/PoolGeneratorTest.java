@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CodeKind;
+import dev.hcgateway.model.CodeKind;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
-import dev.hcgateway.pipeline.Reason;
-import dev.hcgateway.pipeline.Rejection;
-import dev.hcgateway.pipeline.Validation;
+import dev.hcgateway.model.Reason;
+import dev.hcgateway.model.Rejection;
+import dev.hcgateway.model.Validation;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Scene;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustListParser;
@@ -123,11 +123,11 @@ class PoolGeneratorTest {
 
     @Test
     void subjects_name_carriesTheColourBack() {
-        for (var c : new dev.hcgateway.colour.Colour[]{dev.hcgateway.colour.Colour.GREEN,
-                dev.hcgateway.colour.Colour.YELLOW, dev.hcgateway.colour.Colour.ORANGE, dev.hcgateway.colour.Colour.RED}) {
+        for (var c : new dev.hcgateway.model.Colour[]{dev.hcgateway.model.Colour.GREEN,
+                dev.hcgateway.model.Colour.YELLOW, dev.hcgateway.model.Colour.ORANGE, dev.hcgateway.model.Colour.RED}) {
             assertThat(Subjects.colourOf(Subjects.name(c, 12))).isEqualTo(c);
         }
-        assertThat(Subjects.colourOf("someone-else")).isEqualTo(dev.hcgateway.colour.Colour.UNKNOWN);
+        assertThat(Subjects.colourOf("someone-else")).isEqualTo(dev.hcgateway.model.Colour.UNKNOWN);
     }
 
     private static Reason reason(Validation v) {

@@ -1,11 +1,11 @@
 package dev.hcgateway.loadtest.simulations;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.loadtest.pool.Category;
 import dev.hcgateway.loadtest.pool.PoolEntry;
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.policy.Scene;
+import dev.hcgateway.model.Decision;
+import dev.hcgateway.model.Scene;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

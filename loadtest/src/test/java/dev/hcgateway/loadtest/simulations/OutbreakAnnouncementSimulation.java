@@ -7,7 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
-import dev.hcgateway.colour.Colour;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.loadtest.pool.PoolEntry;
 import io.gatling.javaapi.core.Simulation;
 import io.vertx.core.json.JsonArray;

@@ -1,4 +1,4 @@
-package dev.hcgateway.pipeline;
+package dev.hcgateway.model;
 
 /** What the gate does. */
 public enum Decision {

@@ -1,7 +1,5 @@
-package dev.hcgateway.policy;
+package dev.hcgateway.model;
 
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.pipeline.Decision;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

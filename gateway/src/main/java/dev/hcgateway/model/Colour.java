@@ -1,4 +1,4 @@
-package dev.hcgateway.colour;
+package dev.hcgateway.model;
 
 /** A health-code colour: the signed snapshot's or the authoritative store's. */
 public enum Colour {

@@ -1,9 +1,5 @@
-package dev.hcgateway.document;
+package dev.hcgateway.model;
 
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.colour.ColourSource;
-import dev.hcgateway.pipeline.Decision;
-import dev.hcgateway.pipeline.Reason;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
-package dev.hcgateway.authority;
+package dev.hcgateway.model;
 
-import dev.hcgateway.colour.Colour;
 import java.util.Objects;
 
 /**

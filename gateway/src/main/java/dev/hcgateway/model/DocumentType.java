@@ -1,4 +1,4 @@
-package dev.hcgateway.document;
+package dev.hcgateway.model;
 
 import java.util.Arrays;
 import java.util.List;

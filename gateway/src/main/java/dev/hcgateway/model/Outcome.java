@@ -1,4 +1,4 @@
-package dev.hcgateway.pipeline;
+package dev.hcgateway.model;
 
 /** The result of judging one code: a {@link Verdict} on a valid code, or a {@link Rejection} of an invalid one. */
 public sealed interface Outcome permits Verdict, Rejection {

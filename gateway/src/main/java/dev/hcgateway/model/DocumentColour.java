@@ -1,4 +1,4 @@
-package dev.hcgateway.colour;
+package dev.hcgateway.model;
 
 import java.util.Objects;
 

@@ -1,8 +1,5 @@
-package dev.hcgateway.pipeline;
+package dev.hcgateway.model;
 
-import dev.hcgateway.code.HealthCode;
-import dev.hcgateway.colour.Colour;
-import dev.hcgateway.colour.ColourSource;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
-package dev.hcgateway.pipeline;
+package dev.hcgateway.model;
 
-import dev.hcgateway.code.HealthCode;
 import java.util.Objects;
 
 /** The in-memory part of judging a code (steps 1 to 5): a {@link Valid} code, or a {@link Rejection}. */

@@ -1,4 +1,4 @@
-package dev.hcgateway.colour;
+package dev.hcgateway.model;
 
 /**
  * The colour stage's answer for one subject.

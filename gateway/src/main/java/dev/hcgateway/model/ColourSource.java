@@ -1,4 +1,4 @@
-package dev.hcgateway.colour;
+package dev.hcgateway.model;
 
 /** Where a colour came from, as the gateway API names it. */
 public enum ColourSource {

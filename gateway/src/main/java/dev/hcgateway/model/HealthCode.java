@@ -1,6 +1,5 @@
-package dev.hcgateway.code;
+package dev.hcgateway.model;
 
-import dev.hcgateway.colour.Colour;
 import java.util.HexFormat;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.hcgateway.pipeline;
+package dev.hcgateway.model;
 
 /** Why a code got its decision; the wire names are those of the gateway API. */
 public enum Reason {

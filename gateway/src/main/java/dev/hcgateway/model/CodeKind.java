@@ -1,4 +1,4 @@
-package dev.hcgateway.code;
+package dev.hcgateway.model;
 
 /** How a code is carried: the {@code hc.kind} claim. */
 public enum CodeKind {

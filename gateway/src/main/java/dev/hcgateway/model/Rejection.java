@@ -1,4 +1,4 @@
-package dev.hcgateway.pipeline;
+package dev.hcgateway.model;
 
 import java.util.Objects;
 
