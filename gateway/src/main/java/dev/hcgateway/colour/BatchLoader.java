@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.authority.Failure;
 import dev.hcgateway.authority.LookupResult;
 import dev.hcgateway.model.StoreColour;
@@ -32,7 +33,7 @@ final class BatchLoader<K> {
     }
 
     /** The store gave no answer; {@code why} is a bounded degraded reason. */
-    record Failed(String why) implements Load {
+    record Failed(Degradation why) implements Load {
     }
 
     /** What {@link #load} gives: a load to wait for, or a refusal to degrade on at once. */
@@ -42,7 +43,7 @@ final class BatchLoader<K> {
     record Waiting(Future<Load> load) implements Ticket {
     }
 
-    record Refused(String why) implements Ticket {
+    record Refused(Degradation why) implements Ticket {
     }
 
     /** One key's load in flight; {@code invalidated} keeps its (possibly older) result out of the cache. */
@@ -88,7 +89,7 @@ final class BatchLoader<K> {
                 metrics.load(kind, "coalesced");
                 return new Waiting(pending.promise.future());
             }
-            String refused = guard.tryTakeToken();
+            Degradation refused = guard.tryTakeToken();
             if (refused == null && open == null) {
                 refused = guard.tryStartLookup();
                 if (refused != null) {
@@ -99,7 +100,7 @@ final class BatchLoader<K> {
                 }
             }
             if (refused != null) {
-                metrics.load(kind, refused);
+                metrics.load(kind, refused.wire());
                 return new Refused(refused);
             }
             pending = new Pending();
@@ -183,7 +184,7 @@ final class BatchLoader<K> {
                 }
                 load = new Loaded(cached);
             } else {
-                load = new Failed(((LookupResult.Unavailable) result).failure().wire());
+                load = new Failed(((LookupResult.Unavailable) result).failure().degradation());
             }
             inFlight.remove(key, p);
             p.promise.complete(load);

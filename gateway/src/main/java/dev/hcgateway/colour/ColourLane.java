@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.ColourSource;
 
 import io.vertx.core.Context;
@@ -28,10 +29,9 @@ final class ColourLane<K> {
      *
      * @param stale the cached colour past its TTL that may stand in, or null
      */
-    record Degraded(String why, CachedColour stale) implements LaneAnswer {
+    record Degraded(Degradation why, CachedColour stale) implements LaneAnswer {
     }
 
-    static final String TIMEOUT = "timeout";
 
     private final Vertx vertx;
     private final String kind;
@@ -70,7 +70,7 @@ final class ColourLane<K> {
         AtomicBoolean decided = new AtomicBoolean();
         long timer = vertx.setTimer(budgetMs, id -> {
             if (decided.compareAndSet(false, true)) {
-                out.complete(degraded(key, TIMEOUT));
+                out.complete(degraded(key, Degradation.TIMEOUT));
             }
         });
         load.onComplete(ar -> {
@@ -91,7 +91,7 @@ final class ColourLane<K> {
     }
 
     /** Re-reads the cache now, so that an invalidation since the scan began is never undone. */
-    private LaneAnswer degraded(K key, String why) {
+    private LaneAnswer degraded(K key, Degradation why) {
         CachedColour now = cache.get(key);
         if (now != null && now.freshAt(clock.millis())) {
             return new Fresh(now, ColourSource.CACHE); // a lookup just landed: the store's word after all

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 
 import io.micrometer.core.instrument.Counter;
@@ -50,10 +51,10 @@ final class ColourMetrics {
     }
 
     /** Counts a degraded colour answer by why and by what stood in ({@code cache}, {@code code}, {@code none}). */
-    void degraded(String kind, String why, String source) {
-        counters.computeIfAbsent("degraded|" + kind + '|' + why + '|' + source, k -> Counter
+    void degraded(String kind, Degradation why, String source) {
+        counters.computeIfAbsent("degraded|" + kind + '|' + why.wire() + '|' + source, k -> Counter
                 .builder("hc_colour_degraded")
                 .description("Colour answers made without the store's word, by why and what stood in")
-                .tags("kind", kind, "why", why, "source", source).register(registry)).increment();
+                .tags("kind", kind, "why", why.wire(), "source", source).register(registry)).increment();
     }
 }

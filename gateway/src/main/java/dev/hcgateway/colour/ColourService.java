@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.ColourAnswer;
 import dev.hcgateway.model.DocumentColour;
 
@@ -20,7 +21,7 @@ public interface ColourService {
      * fails. Offline mode has no store to ask: no colour.
      */
     default Future<DocumentColour> colourOfDocument(DocumentKey document) {
-        return Future.succeededFuture(DocumentColour.unavailable("offline"));
+        return Future.succeededFuture(DocumentColour.unavailable(Degradation.OFFLINE));
     }
 
     /** Drops cached colours of these subjects in this gateway. */

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
 
@@ -32,11 +33,11 @@ public final class SnapshotColours implements ColourService {
      * @param degraded whether the snapshot stands in for a store that did not answer
      * @param why      why the store did not answer, when degraded
      */
-    public static ColourAnswer fromSnapshot(HealthCode code, Scene scene, long now, boolean degraded, String why) {
+    public static ColourAnswer fromSnapshot(HealthCode code, Scene scene, long now, boolean degraded, Degradation why) {
         if (now - code.colourAsOf() <= scene.snapshotMaxAgeSeconds()) {
             return degraded ? ColourAnswer.degraded(code.colour(), ColourSource.CODE, why)
                     : ColourAnswer.of(code.colour(), ColourSource.CODE);
         }
-        return ColourAnswer.none(degraded ? why : "snapshot_stale");
+        return ColourAnswer.none(degraded ? why : Degradation.SNAPSHOT_STALE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.authority.Failure;
 import dev.hcgateway.authority.LookupResult;
 import dev.hcgateway.config.ColourConfig;
@@ -17,12 +18,6 @@ import org.slf4j.LoggerFactory;
 final class StoreGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreGuard.class);
-
-    /** Degraded reasons of a refusal; bounded labels. */
-    static final String BREAKER_OPEN = "breaker_open";
-    static final String BACKOFF = "backoff";
-    static final String OVERLOADED = "overloaded";
-    static final String RATE_LIMITED = "rate_limited";
 
     private final Clock clock;
     private final int maxInFlight;
@@ -44,8 +39,8 @@ final class StoreGuard {
     }
 
     /** Takes a token for one more key to look up; returns null, or why not. */
-    String tryTakeToken() {
-        return rate.tryTake() ? null : RATE_LIMITED;
+    Degradation tryTakeToken() {
+        return rate.tryTake() ? null : Degradation.RATE_LIMITED;
     }
 
     /** Gives back a token whose key was refused after all. */
@@ -54,15 +49,15 @@ final class StoreGuard {
     }
 
     /** Reserves a slot for one more lookup request; returns null, or why not. */
-    synchronized String tryStartLookup() {
+    synchronized Degradation tryStartLookup() {
         if (clock.millis() < backOffUntil) {
-            return BACKOFF;
+            return Degradation.BACKOFF;
         }
         if (inFlight >= maxInFlight) {
-            return OVERLOADED;
+            return Degradation.OVERLOADED;
         }
         if (!breaker.tryAcquire()) {
-            return BREAKER_OPEN;
+            return Degradation.BREAKER_OPEN;
         }
         inFlight++;
         return null;

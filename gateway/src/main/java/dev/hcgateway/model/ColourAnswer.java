@@ -8,7 +8,7 @@ package dev.hcgateway.model;
  * @param degraded true when the store could not answer in time and a stand-in (snapshot, stale cache, fallback) decided
  * @param why      why it is degraded (a bounded metric label such as {@code timeout}), or null when not degraded
  */
-public record ColourAnswer(Colour colour, ColourSource source, boolean degraded, String why) {
+public record ColourAnswer(Colour colour, ColourSource source, boolean degraded, Degradation why) {
 
     public ColourAnswer {
         if ((colour == null) != (source == null)) {
@@ -28,12 +28,12 @@ public record ColourAnswer(Colour colour, ColourSource source, boolean degraded,
     }
 
     /** Returns a stand-in colour, used because the store could not answer. */
-    public static ColourAnswer degraded(Colour colour, ColourSource source, String why) {
+    public static ColourAnswer degraded(Colour colour, ColourSource source, Degradation why) {
         return new ColourAnswer(colour, source, true, why);
     }
 
     /** Returns no colour at all: the scene's fallback decides. */
-    public static ColourAnswer none(String why) {
+    public static ColourAnswer none(Degradation why) {
         return new ColourAnswer(null, null, true, why);
     }
 }

@@ -17,7 +17,7 @@ public record DocumentColour(ColourAnswer answer, String subject) {
     }
 
     /** Returns no colour: the store is not configured or did not answer in time. */
-    public static DocumentColour unavailable(String why) {
+    public static DocumentColour unavailable(Degradation why) {
         return new DocumentColour(ColourAnswer.none(why), null);
     }
 

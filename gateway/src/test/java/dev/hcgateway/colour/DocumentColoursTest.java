@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
@@ -90,6 +91,6 @@ class DocumentColoursTest extends ColourFixture {
         DocumentColour answer = await(offline.colourOfDocument(grandma));
 
         assertThat(answer.answer().colour()).isNull();
-        assertThat(answer.answer().why()).isEqualTo("offline");
+        assertThat(answer.answer().why()).isEqualTo(Degradation.OFFLINE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
@@ -68,7 +69,7 @@ class InvalidationTest extends ColourFixture {
         colours.invalidateLocal(List.of("s-1"));
 
         assertThat(scan(code("s-1", Colour.YELLOW)))
-                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, "store_status"));
+                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, Degradation.STORE_STATUS));
     }
 
     @Test

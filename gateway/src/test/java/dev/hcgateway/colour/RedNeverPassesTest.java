@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
@@ -99,7 +100,7 @@ class RedNeverPassesTest extends ColourFixture {
         online(Map.of("colour.breakerFailures", 1, "colour.breakerOpenMs", 1000));
         store.status = 500;
         assertThat(scan(code("s-1", Colour.RED)).degraded()).isTrue();
-        assertThat(scan(code("s-1", Colour.RED)).why()).isEqualTo("breaker_open");
+        assertThat(scan(code("s-1", Colour.RED)).why()).isEqualTo(Degradation.BREAKER_OPEN);
 
         store.status = 200;
         store.colours.put("s-1", "green"); // recovered since the code was issued

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
@@ -27,7 +28,7 @@ class StaleServingTest extends ColourFixture {
         clock.advanceSeconds(1);
         ColourAnswer past = scan(code("s-1", Colour.YELLOW));
 
-        assertThat(stale).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CACHE, "store_status"));
+        assertThat(stale).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CACHE, Degradation.STORE_STATUS));
         assertThat(stillStale.source()).isEqualTo(ColourSource.CACHE);
         assertThat(past.source()).as("past maxStale the snapshot decides").isEqualTo(ColourSource.CODE);
         assertThat(past.colour()).isEqualTo(Colour.YELLOW);
@@ -45,10 +46,10 @@ class StaleServingTest extends ColourFixture {
         clock.advanceSeconds(61);
 
         assertThat(scan(code("s-1", Colour.YELLOW, NOW - 600)))
-                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, "store_status"));
+                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, Degradation.STORE_STATUS));
         assertThat(scan(code("s-1", Colour.YELLOW, NOW - 7200)))
                 .as("an older snapshot yields to the cached colour")
-                .isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CACHE, "store_status"));
+                .isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CACHE, Degradation.STORE_STATUS));
     }
 
     @Test

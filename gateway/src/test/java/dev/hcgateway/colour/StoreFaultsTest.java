@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
@@ -27,7 +28,7 @@ class StoreFaultsTest extends ColourFixture {
 
         ColourAnswer answer = scan(code("s-1", Colour.GREEN));
 
-        assertThat(answer).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CODE, "timeout"));
+        assertThat(answer).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CODE, Degradation.TIMEOUT));
         assertThat(store.answered.get()).as("the scan was answered before the store answered").isZero();
         assertThat(counter("hc_colour_degraded", "kind", "subject", "why", "timeout", "source", "code"))
                 .isEqualTo(1);
@@ -56,7 +57,7 @@ class StoreFaultsTest extends ColourFixture {
         assertThat(answer.colour()).isEqualTo(Colour.YELLOW);
         assertThat(answer.source()).isEqualTo(ColourSource.CODE);
         assertThat(answer.degraded()).isTrue();
-        assertThat(answer.why()).isIn("store_unreachable", "timeout");
+        assertThat(answer.why()).isIn(Degradation.STORE_UNREACHABLE, Degradation.TIMEOUT);
     }
 
     @Test
@@ -84,7 +85,7 @@ class StoreFaultsTest extends ColourFixture {
 
         ColourAnswer answer = scan(code("s-1", Colour.YELLOW));
 
-        assertThat(answer).isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, "store_garbage"));
+        assertThat(answer).isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, Degradation.STORE_GARBAGE));
         store.mode = FakeStore.Mode.NORMAL;
         assertThat(scan(code("s-1", Colour.YELLOW)).source()).as("garbage was not cached")
                 .isEqualTo(ColourSource.AUTHORITY);
@@ -97,7 +98,7 @@ class StoreFaultsTest extends ColourFixture {
 
         ColourAnswer answer = scan(code("s-1", Colour.GREEN));
 
-        assertThat(answer).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CODE, "store_unreachable"));
+        assertThat(answer).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CODE, Degradation.STORE_UNREACHABLE));
     }
 
     @Test
@@ -105,7 +106,7 @@ class StoreFaultsTest extends ColourFixture {
         online(Map.of("colour.budgetMs", 100, "authority.requestTimeoutMs", 300));
         store.mode = FakeStore.Mode.HANG;
 
-        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo("timeout");
+        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo(Degradation.TIMEOUT);
         eventually(() -> counter("hc_authority_requests", "endpoint", "lookup", "outcome", "store_timeout") == 1);
     }
 
@@ -114,19 +115,19 @@ class StoreFaultsTest extends ColourFixture {
         online(Map.of("colour.breakerFailures", 3, "colour.breakerOpenMs", 5000));
         store.status = 500;
         for (int i = 0; i < 3; i++) {
-            assertThat(scan(code("s-" + i, Colour.GREEN)).why()).isEqualTo("store_status");
+            assertThat(scan(code("s-" + i, Colour.GREEN)).why()).isEqualTo(Degradation.STORE_STATUS);
         }
 
         ColourAnswer refused = scan(code("s-9", Colour.GREEN));
 
-        assertThat(refused).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CODE, "breaker_open"));
+        assertThat(refused).isEqualTo(ColourAnswer.degraded(Colour.GREEN, ColourSource.CODE, Degradation.BREAKER_OPEN));
         assertThat(store.requests.get()).isEqualTo(3);
         assertThat(registry.get("hc_colour_breaker_state").gauge().value()).isEqualTo(2);
 
         store.status = 200;
         store.colours.put("s-9", "orange");
         clock.advanceMillis(4999);
-        assertThat(scan(code("s-9", Colour.GREEN)).why()).isEqualTo("breaker_open");
+        assertThat(scan(code("s-9", Colour.GREEN)).why()).isEqualTo(Degradation.BREAKER_OPEN);
         clock.advanceMillis(1);
         assertThat(registry.get("hc_colour_breaker_state").gauge().value()).isEqualTo(1);
         assertThat(scan(code("s-9", Colour.GREEN))).isEqualTo(ColourAnswer.of(Colour.ORANGE, ColourSource.AUTHORITY));
@@ -138,13 +139,13 @@ class StoreFaultsTest extends ColourFixture {
         online();
         store.status = 429;
         store.retryAfter = "30";
-        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo("store_shedding");
+        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo(Degradation.STORE_SHEDDING);
         store.status = 200;
         store.colours.put("s-2", "green");
 
         clock.advanceSeconds(29);
         assertThat(scan(code("s-2", Colour.YELLOW)))
-                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, "backoff"));
+                .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, Degradation.BACKOFF));
         assertThat(store.requests.get()).isEqualTo(1);
 
         clock.advanceSeconds(1);
@@ -156,12 +157,12 @@ class StoreFaultsTest extends ColourFixture {
     void colourOf_storeSheds503WithoutRetryAfter_defaultBackoff() throws Exception {
         online(Map.of("authority.defaultRetryAfterSeconds", 2));
         store.status = 503;
-        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo("store_shedding");
+        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo(Degradation.STORE_SHEDDING);
 
         clock.advanceSeconds(1);
-        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo("backoff");
+        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo(Degradation.BACKOFF);
         clock.advanceSeconds(1);
-        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo("store_shedding");
+        assertThat(scan(code("s-1", Colour.GREEN)).why()).isEqualTo(Degradation.STORE_SHEDDING);
         assertThat(store.requests.get()).isEqualTo(2);
     }
 }

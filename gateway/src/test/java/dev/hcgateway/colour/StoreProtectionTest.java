@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
@@ -94,7 +95,7 @@ class StoreProtectionTest extends ColourFixture {
         List<ColourAnswer> answers = awaitAll(scans);
 
         assertThat(refusedAtOnce).as("refused scans are answered before the store answers anything").isEqualTo(80);
-        assertThat(answers.stream().filter(a -> "overloaded".equals(a.why()))).hasSize(80)
+        assertThat(answers.stream().filter(a -> a.why() == Degradation.OVERLOADED)).hasSize(80)
                 .allMatch(a -> a.colour() == Colour.YELLOW && a.source() == ColourSource.CODE);
         assertThat(store.maxInFlight.get()).isLessThanOrEqualTo(2);
         assertThat(store.requests.get()).isEqualTo(2);
@@ -109,7 +110,7 @@ class StoreProtectionTest extends ColourFixture {
         List<ColourAnswer> retried = awaitAll(burst(150, 1, i -> "s-" + i));
 
         assertThat(first.stream().filter(a -> a.source() == ColourSource.AUTHORITY)).hasSize(100);
-        assertThat(first.stream().filter(a -> "rate_limited".equals(a.why()))).hasSize(50);
+        assertThat(first.stream().filter(a -> a.why() == Degradation.RATE_LIMITED)).hasSize(50);
         assertThat(retried.stream().filter(a -> a.source() == ColourSource.CACHE)).hasSize(100);
         assertThat(retried.stream().filter(a -> a.source() == ColourSource.AUTHORITY)).hasSize(50);
         assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(150);
@@ -129,6 +130,6 @@ class StoreProtectionTest extends ColourFixture {
         List<ColourAnswer> storm = awaitAll(burst(200, 2, i -> "s-" + i));
 
         assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
-        assertThat(storm.stream().filter(a -> "rate_limited".equals(a.why()))).hasSize(150);
+        assertThat(storm.stream().filter(a -> a.why() == Degradation.RATE_LIMITED)).hasSize(150);
     }
 }
