@@ -1,6 +1,8 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.answer.OutcomeJson;
 import dev.hcgateway.model.Outcome;
+import dev.hcgateway.model.Unjudged;
 import dev.hcgateway.model.Scene;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -23,8 +25,7 @@ final class BatchHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
     /** The slot of a code whose judging failed inside the gateway: the gate stays shut and staff check. */
-    private static final JsonObject UNJUDGED = new JsonObject().put("decision", "manual")
-            .put("reason", "authority_unavailable").put("degraded", true);
+    private static final Outcome UNJUDGED = new Unjudged();
 
     private final ApiServices services;
 
@@ -64,13 +65,13 @@ final class BatchHandler implements Handler<RoutingContext> {
             judged = Future.failedFuture(e);
         }
         return judged.map(outcome -> {
-            services.metrics().verified(Routes.VERIFY_BATCH, scene.name(), outcome, System.nanoTime() - start);
+            services.metrics().judged(Routes.VERIFY_BATCH, scene.name(), outcome, System.nanoTime() - start);
             return OutcomeJson.of(outcome);
         }).otherwise(e -> {
             // Never log the code itself: only that one slot could not be judged.
             LOG.error("a batch code could not be judged; answering manual for it", e);
             services.metrics().refused(Routes.VERIFY_BATCH, "internal");
-            return UNJUDGED.copy();
+            return OutcomeJson.of(UNJUDGED);
         });
     }
 }

@@ -1,10 +1,12 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.document.DocumentHasher;
-import dev.hcgateway.model.DocumentVerdict;
-import dev.hcgateway.policy.DocumentPolicy;
+import dev.hcgateway.answer.OutcomeJson;
+import dev.hcgateway.model.DocumentColour;
+import dev.hcgateway.model.IdentityDocument;
+import dev.hcgateway.model.Verdict;
+import dev.hcgateway.policy.ScenePolicy;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -18,7 +20,7 @@ final class DocumentHandler implements Handler<RoutingContext> {
 
     private final ApiServices services;
     private final DocumentHasher hasher;
-    private final DocumentPolicy policy = new DocumentPolicy();
+    private final ScenePolicy policy = new ScenePolicy();
 
     DocumentHandler(ApiServices services) {
         this.services = services;
@@ -40,25 +42,12 @@ final class DocumentHandler implements Handler<RoutingContext> {
                 ctx.fail(ar.cause());
                 return;
             }
-            DocumentVerdict verdict = policy.decide(request.scene(), request.type(), ar.result());
-            services.metrics().judged(Routes.VERIFY_DOCUMENT, request.scene().name(), verdict.decision(),
-                    verdict.reason(), verdict.degraded(), System.nanoTime() - start);
-            Answers.json(ctx.response(), json(verdict));
+            DocumentColour found = ar.result();
+            Verdict verdict = policy.decide(request.scene(),
+                    new IdentityDocument(request.type(), request.document(), found.subject()), found.answer());
+            services.metrics().judged(Routes.VERIFY_DOCUMENT, request.scene().name(), verdict,
+                    System.nanoTime() - start);
+            Answers.json(ctx.response(), OutcomeJson.of(verdict));
         });
-    }
-
-    /** Returns the answer in the verify shape; there is no issuer or expiry without a code. */
-    static JsonObject json(DocumentVerdict v) {
-        JsonObject json = new JsonObject()
-                .put("decision", v.decision().wire())
-                .put("reason", v.reason().wire());
-        if (v.colour() != null) {
-            json.put("colour", v.colour().wire()).put("source", v.source().wire());
-        }
-        json.put("degraded", v.degraded()).put("kind", "document").put("documentType", v.type().wire());
-        if (v.subject() != null) {
-            json.put("subject", v.subject());
-        }
-        return json;
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.answer.OutcomeJson;
 import dev.hcgateway.image.DecodeResult;
 import dev.hcgateway.image.HeaderProbe;
 import dev.hcgateway.image.ImageMetrics;
@@ -113,7 +114,7 @@ final class ImageHandler implements Handler<RoutingContext> {
     private Future<Outcome> judge(DecodeResult result, ImageRequest request) {
         if (result instanceof DecodeResult.Found found) {
             return services.pipeline().verify(found.text(), request.scene()).onSuccess(outcome -> services.metrics()
-                    .verified(Routes.VERIFY_IMAGE, request.scene().name(), outcome,
+                    .judged(Routes.VERIFY_IMAGE, request.scene().name(), outcome,
                             System.nanoTime() - request.startNanos()));
         }
         if (result instanceof DecodeResult.Unreadable u) {

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.answer.OutcomeJson;
 import dev.hcgateway.model.Outcome;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
@@ -151,7 +152,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
                 return;
             }
             Outcome outcome = ar.result();
-            services.metrics().verified(Routes.VERIFY, scene, outcome, System.nanoTime() - start);
+            services.metrics().judged(Routes.VERIFY, scene, outcome, System.nanoTime() - start);
             Answers.json(response, OutcomeJson.buffer(outcome));
         }
 

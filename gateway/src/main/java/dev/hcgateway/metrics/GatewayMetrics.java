@@ -3,7 +3,6 @@ package dev.hcgateway.metrics;
 import dev.hcgateway.model.Decision;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Reason;
-import dev.hcgateway.model.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -44,15 +43,10 @@ public final class GatewayMetrics {
         return registry;
     }
 
-    /** Records one judged code. */
-    public void verified(String endpoint, String scene, Outcome outcome, long nanos) {
-        judged(endpoint, scene, outcome.decision(), outcome.reason(), outcome instanceof Verdict v && v.degraded(),
-                nanos);
-    }
-
-    /** Records one judged request that is not a code (an identity document): same families as a code. */
-    public void judged(String endpoint, String scene, Decision decision, Reason reason, boolean degraded,
-                       long nanos) {
+    /** Records one judged credential, a code or an identity document. */
+    public void judged(String endpoint, String scene, Outcome outcome, long nanos) {
+        Decision decision = outcome.decision();
+        Reason reason = outcome.reason();
         Timer[] byDecision = timers.computeIfAbsent(endpoint, k -> new Timer[DECISIONS]);
         slot(byDecision, decision.ordinal(), () -> Timer.builder("hc_verify_duration")
                 .description("Time to judge one code, from request to answer")
@@ -65,7 +59,7 @@ public final class GatewayMetrics {
                 .description("Judged codes by endpoint, scene, decision and reason")
                 .tags("endpoint", endpoint, "scene", scene, "decision", decision.wire(), "reason", reason.wire())
                 .register(registry)).increment();
-        if (degraded) {
+        if (outcome.degraded()) {
             Counter[] byReason = degradedAnswers.computeIfAbsent(scene, k -> new Counter[REASONS]);
             slot(byReason, reason.ordinal(), () -> Counter.builder("hc_degraded_answers")
                     .description("Answers decided by a stand-in because the store could not answer")

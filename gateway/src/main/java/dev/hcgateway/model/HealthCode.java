@@ -17,7 +17,7 @@ public record HealthCode(
         long colourAsOf,
         CodeKind kind,
         String relation,
-        boolean vaccinated) {
+        boolean vaccinated) implements Credential {
 
     public HealthCode {
         Objects.requireNonNull(issuer, "issuer");

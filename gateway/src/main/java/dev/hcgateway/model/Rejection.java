@@ -16,4 +16,10 @@ public record Rejection(Reason reason) implements Outcome, Validation {
     public Decision decision() {
         return Decision.DENY;
     }
+
+    /** Returns false: an invalid code is denied on its own faults, no stand-in decides. */
+    @Override
+    public boolean degraded() {
+        return false;
+    }
 }

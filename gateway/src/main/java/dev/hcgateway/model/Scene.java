@@ -21,6 +21,9 @@ public record Scene(String name, Map<Colour, Decision> decisions, long maxCodeAg
     public Scene {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(fallback, "fallback");
+        if (fallback == Decision.PASS) {
+            throw new IllegalArgumentException("scene " + name + ": without a trustworthy colour nothing passes");
+        }
         decisions = Map.copyOf(new EnumMap<>(decisions));
         issuers = Set.copyOf(issuers);
         for (Colour c : new Colour[]{Colour.GREEN, Colour.YELLOW, Colour.ORANGE, Colour.RED}) {

@@ -1,11 +1,11 @@
-package dev.hcgateway.http;
+package dev.hcgateway.answer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.model.Outcome;
-import dev.hcgateway.model.Rejection;
+import dev.hcgateway.model.IdentityDocument;
 import dev.hcgateway.model.Verdict;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,18 +13,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes a judged code in the verify answer shape of the gateway API. The shape is written once
+ * Writes a judged credential in the verify answer shape of the gateway API, for every route and the CLI. The shape is written once
  * ({@link #fields}); {@link #buffer} streams it straight to bytes for the single-code hot path, {@link #of}
  * builds a {@link JsonObject} for answers that embed it (batch).
  */
-final class OutcomeJson {
+public final class OutcomeJson {
 
     // Immutable once built, so shared; it only writes ASCII field names and the values below.
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Receives the answer's fields in order; values are strings, booleans or longs. */
     @FunctionalInterface
-    interface Fields {
+    public interface Fields {
         void put(String name, Object value) throws IOException;
     }
 
@@ -32,7 +32,7 @@ final class OutcomeJson {
     }
 
     /** Returns the answer as an object; a rejection carries only its decision and reason, never the code's claims. */
-    static JsonObject of(Outcome outcome) {
+    public static JsonObject of(Outcome outcome) {
         JsonObject json = new JsonObject();
         try {
             fields(outcome, json::put);
@@ -43,7 +43,7 @@ final class OutcomeJson {
     }
 
     /** Returns the answer as UTF-8 JSON bytes, written without an intermediate object. */
-    static Buffer buffer(Outcome outcome) {
+    public static Buffer buffer(Outcome outcome) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(256);
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
             out.writeStartObject();
@@ -64,26 +64,32 @@ final class OutcomeJson {
     }
 
     /** Writes the answer's fields: the one definition of its shape. */
-    static void fields(Outcome outcome, Fields out) throws IOException {
+    public static void fields(Outcome outcome, Fields out) throws IOException {
         out.put("decision", outcome.decision().wire());
         out.put("reason", outcome.reason().wire());
-        if (outcome instanceof Rejection) {
-            out.put("degraded", false);
+        if (!(outcome instanceof Verdict v)) {
+            out.put("degraded", outcome.degraded()); // a rejection reveals nothing of the code's claims
             return;
         }
-        Verdict v = (Verdict) outcome;
-        HealthCode code = v.code();
         if (v.colour() != null) {
             out.put("colour", v.colour().wire());
             out.put("source", v.source().wire());
         }
         out.put("degraded", v.degraded());
-        out.put("issuer", code.issuer());
-        out.put("subject", code.subject());
-        out.put("kind", code.kind().wire());
-        if (code.relation() != null) {
-            out.put("relation", code.relation());
+        if (v.credential() instanceof HealthCode code) {
+            out.put("issuer", code.issuer());
+            out.put("subject", code.subject());
+            out.put("kind", code.kind().wire());
+            if (code.relation() != null) {
+                out.put("relation", code.relation());
+            }
+            out.put("expiresAt", code.expiresAt());
+        } else if (v.credential() instanceof IdentityDocument document) {
+            out.put("kind", "document"); // no issuer or expiry without a code
+            out.put("documentType", document.type().wire());
+            if (document.subject() != null) {
+                out.put("subject", document.subject());
+            }
         }
-        out.put("expiresAt", code.expiresAt());
     }
 }
