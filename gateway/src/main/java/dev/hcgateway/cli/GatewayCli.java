@@ -18,13 +18,14 @@ import picocli.CommandLine.HelpCommand;
         description = "hc-gateway: verifies signed health codes; also makes keys, mints, inspects and revokes codes.",
         synopsisSubcommandLabel = "COMMAND",
         footerHeading = "%n", footer = {
-            "Without a command the gateway starts (serve). '<command> --help' describes a command.",
-            "Environment: HC_ADMIN_TOKEN stands in for --token of revoke and invalidate,",
-            "HC_DEMO=true for serve --demo; HC_CONFIG, HC_TRUST_FILE, HC_HTTP_PORT... configure",
-            "serve (README.md, \"Configuration\")."},
+            "Without a command the gateway starts (serve).",
+            "'<command> --help' describes a command.",
+            "Environment: HC_ADMIN_TOKEN stands in for --token of revoke and invalidate;",
+            "HC_DEMO=true for serve --demo; HC_CONFIG, HC_TRUST_FILE, HC_HTTP_PORT...",
+            "configure serve (README.md, \"Configuration\")."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the command failed (the message says why)",
-            "2:usage or configuration error (unknown option, missing or malformed value, bad config key)"})
+            "2:usage or configuration error (unknown option, bad value, bad config key)"})
 public final class GatewayCli {
 
     /** Exit code of a usage or configuration error. */

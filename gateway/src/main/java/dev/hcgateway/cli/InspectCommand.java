@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** Decodes a code without verifying it and prints its id, kid and claims. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Decode a code (no verification): its id to revoke, kid, claims, times.",
-            "The id is the cti in lower-case hex, as revoke --code-id takes it; times are ISO-8601."})
+            "The id is the cti in lower-case hex, as revoke --code-id takes it;",
+            "times are ISO-8601."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** Drops subjects' cached colours in every gateway, through a gateway's admin API. */
 @Command(name = "invalidate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Drop subjects' cached colours in every gateway (admin API).",
-            "The next scan of each subject asks the store (POST /admin/v1/invalidations)."})
+            "The next scan of each subject asks the store",
+            "(POST /admin/v1/invalidations)."})
 public final class InvalidateCommand implements Callable<Integer> {
 
     @Spec

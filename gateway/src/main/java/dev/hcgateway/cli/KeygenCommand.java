@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** Generates an issuer's P-256 key pair and prints its trust-list entry. */
 @Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Generate an issuer's key pair; print its trust-list entry.",
-            "Writes PREFIX.key (PKCS#8, base64, mode 0600) and PREFIX.pub; never overwrites an existing file."})
+            "Writes PREFIX.key (PKCS#8, base64, mode 0600) and PREFIX.pub;",
+            "never overwrites an existing file."})
 public final class KeygenCommand implements Callable<Integer> {
 
     @Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** Mints signed codes with an issuer's private key. */
 @Command(name = "mint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Mint signed codes (one per line); --qr also writes the first as a PNG.",
-            "A code lives 120 s unless --ttl says otherwise: verify or render it within that time."})
+            "A code lives 120 s unless --ttl says otherwise: verify it within that time."})
 public final class MintCommand implements Callable<Integer> {
 
     /** The default lifetime of a minted code, seconds. */

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 /** Revokes one code, or every code of a subject issued before a moment, through a gateway's admin API. */
 @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Revoke a code, or a subject's codes, through a gateway's admin API.",
-            "One code: --code-id (inspect prints it). All codes of a subject issued before a moment: --subject with",
-            "--issued-before. Sends POST /admin/v1/revocations; the gateway needs HC_ADMIN_TOKEN."})
+            "One code: --code-id (inspect prints it). All codes of a subject issued",
+            "before a moment: --subject with --issued-before.",
+            "Sends POST /admin/v1/revocations; the gateway needs HC_ADMIN_TOKEN."})
 public final class RevokeCommand implements Callable<Integer> {
 
     @Spec

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Start the gateway (the default when no command is given).",
-            "Runs until SIGTERM (exit 143); a configuration error exits with 2, any other start-up failure with 1."})
+            "Runs until SIGTERM (exit 143). A configuration error exits with 2,",
+            "any other start-up failure (port taken, trust list unreadable) with 1."})
 public final class ServeCommand implements Callable<Integer> {
 
     /** What {@link #call()} returns once the gateway runs: the process must not exit. */
