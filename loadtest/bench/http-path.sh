@@ -24,7 +24,7 @@ wrk.body = '{"code":"X","scene":"venue"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
-HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 taskset -c "$GW_CPU" java -jar "$jar" \
+HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 taskset -c "$GW_CPU" java -jar "$jar" serve --demo \
   > "$out/http-path-gateway.log" 2>&1 &
 gw=$!
 trap 'kill "$gw" 2>/dev/null || true' EXIT

@@ -15,7 +15,7 @@ code = subprocess.run(["java", "-jar", JAR, "mint", "--key", "config/demo/330100
                        "--subject", "s-demo-1"], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
 env = dict(os.environ, HC_HTTP_PORT=str(PORT), HC_HTTP_HOST="127.0.0.1")
 t0 = time.time()
-jar = subprocess.Popen(["java", "-jar", JAR], env=env, stdout=open("/tmp/hc-sigterm.log", "w"),
+jar = subprocess.Popen(["java", "-jar", JAR, "serve", "--demo"], env=env, stdout=open("/tmp/hc-sigterm.log", "w"),
                        stderr=subprocess.STDOUT)
 
 

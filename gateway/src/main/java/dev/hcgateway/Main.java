@@ -1,92 +1,47 @@
 package dev.hcgateway;
 
-import dev.hcgateway.config.ConfigException;
-import dev.hcgateway.config.ConfigLoader;
-import dev.hcgateway.config.GatewayConfig;
-import dev.hcgateway.issuer.IssuerCli;
-import dev.hcgateway.metrics.Telemetry;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
+import dev.hcgateway.cli.GatewayCli;
+import dev.hcgateway.cli.ServeCommand;
 import io.vertx.core.VertxOptions;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Starts the gateway ({@code java -jar gateway.jar} or {@code ... serve}), or runs an issuer tool
- * ({@code keygen}, {@code mint}, {@code qr}, {@code revoke}; {@code help} lists them).
+ * Starts the gateway ({@code java -jar gateway.jar} or {@code ... serve}), or runs a tool of the same jar
+ * ({@code keygen}, {@code jwk}, {@code mint}, {@code inspect}, {@code qr}, {@code revoke}, {@code invalidate};
+ * {@code help} lists them). The command line itself is {@link GatewayCli}.
  *
- * <p>Exit codes of {@code serve}: 2 for a configuration error (the message names the key), 1 when start-up
- * fails otherwise (trust list unreadable, port taken...), 143 after SIGTERM.
+ * <p>Exit codes: 0 done, 1 failure (of a tool, or of start-up: trust list unreadable, port taken...), 2 usage or
+ * configuration error (the message names the option or the key), 143 after SIGTERM.
  */
 public final class Main {
 
     /** Exit code of a configuration error. */
-    static final int CONFIG_ERROR = 2;
+    static final int CONFIG_ERROR = GatewayCli.USAGE;
 
     private Main() {
     }
 
-    /** Runs the command named by the first argument; none starts the gateway. */
+    /** Runs the command named by the arguments; none starts the gateway. */
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].equals("serve")) {
-            System.exit(new IssuerCli(System.out, System.err, System.getenv()).run(args));
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(System.out, true, charset);
+        PrintWriter err = new PrintWriter(System.err, true, charset);
+        int rc = GatewayCli.commandLine(out, err, System.getenv(), Clock.systemUTC())
+                .execute(args.length == 0 ? new String[] {"serve"} : args);
+        out.flush();
+        err.flush();
+        if (rc != ServeCommand.SERVING) {
+            System.exit(rc);
         }
-        serve();
-    }
-
-    private static void serve() {
-        Logger log = LoggerFactory.getLogger(Main.class);
-        List<String> warnings = new ArrayList<>();
-        GatewayConfig config;
-        try {
-            config = new ConfigLoader().load(System.getenv(), warnings);
-        } catch (ConfigException e) {
-            log.error("configuration error: {}", e.getMessage());
-            System.err.println("configuration error: " + e.getMessage());
-            System.exit(CONFIG_ERROR);
-            return;
-        }
-        warnings.forEach(log::warn);
-        PrometheusMeterRegistry registry = Telemetry.registry();
-        Vertx vertx = Telemetry.vertx(registry, vertxOptions());
-        if (vertx.isNativeTransportEnabled()) {
-            log.info("network transport: native (epoll)");
-        } else {
-            log.warn("network transport: NIO, the native one could not load: {}",
-                    String.valueOf(vertx.unavailableNativeTransportCause()));
-        }
-        vertx.deployVerticle(new GatewayVerticle(config, Clock.systemUTC(), registry)).onFailure(e -> {
-            log.error("gateway failed to start: {}", e.getMessage(), e);
-            vertx.close().onComplete(v -> System.exit(1));
-        });
-        long graceMs = config.http().shutdownGraceMs();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, graceMs, log), "hc-shutdown"));
     }
 
     /**
      * Returns the Vert.x options of the gateway: Netty's native epoll transport where it loads (the Linux x86_64
      * and aarch64 libraries are in the jar), else NIO, to which Vert.x falls back by itself.
      */
-    static VertxOptions vertxOptions() {
+    public static VertxOptions vertxOptions() {
         return new VertxOptions().setPreferNativeTransport(true);
-    }
-
-    /**
-     * Shuts down on SIGTERM: undeploying fails readiness at once, closes the listeners, lets in-flight requests
-     * finish within the grace period, then closes the Redis and store clients. Bounded even if something hangs.
-     */
-    private static void shutdown(Vertx vertx, long graceMs, Logger log) {
-        long start = System.nanoTime();
-        log.info("shutting down: readiness fails now, in-flight requests get {} ms", graceMs);
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(graceMs + 5000L, TimeUnit.MILLISECONDS);
-            log.info("shut down cleanly in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        } catch (Exception e) {
-            log.warn("shutdown did not complete within {} ms: {}", graceMs + 5000L, e.toString());
-        }
     }
 }

@@ -6,7 +6,7 @@ import dev.hcgateway.model.Colour;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
-import dev.hcgateway.issuer.IssuerCli;
+import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.RedisFixture;
 import dev.hcgateway.support.RedisServerProcess;
@@ -21,8 +21,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -213,16 +211,13 @@ class GatewayRevocationTest {
         Gateway b = deploy();
         CodeClaims claims = claims("s-cli", clock.instant().getEpochSecond());
         String code = minter.mint(claims);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         String hex = HexFormat.of().formatHex(claims.codeId());
 
         // The CLI blocks on its HTTP call: run it off the test's Vert.x threads.
-        int exit = new IssuerCli(new PrintStream(out), new PrintStream(new ByteArrayOutputStream()), Map.of())
-                .run(new String[]{"revoke", "--url", "http://127.0.0.1:" + a.port(), "--token", TOKEN,
-                        "--code-id", hex});
+        CliRun run = CliRun.of("revoke", "--url", "http://127.0.0.1:" + a.port(), "--token", TOKEN, "--code-id", hex);
 
-        assertThat(exit).isZero();
-        assertThat(out.toString()).startsWith("200 ");
+        assertThat(run.rc()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("200 ");
         Eventually.within(PROPAGATION, "gateway B answers revoked", () -> revokedAt(b, code));
     }
 

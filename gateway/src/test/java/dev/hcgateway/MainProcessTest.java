@@ -2,18 +2,31 @@ package dev.hcgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hcgateway.support.Eventually;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Start-up as an operator sees it: the real {@code Main} in its own JVM, with a bad environment. */
 class MainProcessTest {
 
-    private static Process start(String variable, String value) throws Exception {
+    private static Process start(String variable, String value, String... args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("HC_"));
         builder.environment().put(variable, value);
         builder.redirectErrorStream(true);
@@ -27,5 +40,36 @@ class MainProcessTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(output).contains("configuration error: http.maxInFlight:").contains("\"lots\"");
+    }
+
+    @Test
+    void serve_demoAndPortOptions_listensOnThatPortAndSaysDemoLoudly() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process process = start("HC_HTTP_HOST", "127.0.0.1", "serve", "--demo", "--port", Integer.toString(port));
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            boolean demoWarned = false;
+            while (!demoWarned && (line = lines.readLine()) != null) {
+                demoWarned = line.contains("\"WARN\"") && line.contains("DEMO TRUST LIST IN USE");
+            }
+            assertThat(demoWarned).as("a WARN line names the demo trust list").isTrue();
+            HttpClient client = HttpClient.newHttpClient();
+            URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
+            Eventually.within(Duration.ofSeconds(30), "the gateway answers on --port", () -> {
+                try {
+                    return client.send(HttpRequest.newBuilder(live).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 }

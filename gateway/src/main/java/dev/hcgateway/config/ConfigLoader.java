@@ -33,7 +33,9 @@ public final class ConfigLoader {
         ObjectNode tree = defaults();
         String file = env.get("HC_CONFIG");
         if (file != null && !file.isBlank()) {
-            merge(tree, readFile(Path.of(file)));
+            JsonNode overrides = readFile(Path.of(file));
+            KnownKeys.check(tree, overrides, file);
+            merge(tree, overrides);
         }
         applyEnvironment(tree, env, warnings);
         return GatewayConfig.from(new ConfigNode(tree, ""));
@@ -93,8 +95,8 @@ public final class ConfigLoader {
     }
 
     private static void applyEnvironment(ObjectNode tree, Map<String, String> env, List<String> warnings) {
-        // HC_LOG_LEVEL is read by logback.xml, not by this loader.
-        List<String> used = new ArrayList<>(List.of("HC_CONFIG", "HC_LOG_LEVEL"));
+        // HC_LOG_LEVEL is read by logback.xml, HC_DEMO (allow the demo trust list) by the serve command.
+        List<String> used = new ArrayList<>(List.of("HC_CONFIG", "HC_LOG_LEVEL", "HC_DEMO"));
         Iterator<Map.Entry<String, JsonNode>> sections = tree.fields();
         while (sections.hasNext()) {
             Map.Entry<String, JsonNode> section = sections.next();

@@ -137,4 +137,44 @@ class ConfigLoaderTest {
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).contains("HC_HTTP_PROT");
     }
+
+    static Stream<Arguments> misspeltFiles() {
+        return Stream.of(
+                Arguments.of("http:\n  maxInFlght: 100\n", "http.maxInFlght"),
+                Arguments.of("htp:\n  port: 9000\n  maxInFlight: 100\n", "htp"),
+                Arguments.of("scenes:\n  metro:\n    maxCodeAge: 60\n", "scenes.metro.maxCodeAge"),
+                Arguments.of("scenes:\n  ferry:\n    pass: [green]\n    dney: [red]\n", "scenes.ferry.dney"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("misspeltFiles")
+    void configFile_unknownKey_refusedNamingItsFullPath(String yaml, String path, @TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.yaml"), yaml);
+        assertThatThrownBy(() -> load(Map.of("HC_CONFIG", file.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(path + ": unknown key in " + file);
+    }
+
+    @Test
+    void configFile_newSceneWithKnownKeys_isAccepted(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.yaml"), """
+                scenes:
+                  ferry:
+                    pass: [green]
+                    manual: [yellow]
+                    deny: [orange, red]
+                    maxCodeAgeSeconds: 300
+                    snapshotMaxAgeSeconds: 3600
+                    fallback: manual
+                    requireVaccinated: false
+                    issuers: []
+                """);
+        assertThat(load(Map.of("HC_CONFIG", file.toString())).scene("ferry").maxCodeAgeSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void environment_hcDemo_isKnownAndNotWarnedAbout() {
+        load(Map.of("HC_DEMO", "true"));
+        assertThat(warnings).isEmpty();
+    }
 }

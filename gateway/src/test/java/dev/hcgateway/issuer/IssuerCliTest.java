@@ -10,30 +10,19 @@ import dev.hcgateway.image.ImageMetrics;
 import dev.hcgateway.image.QrDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.hcgateway.support.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.hcgateway.support.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The issuer tools: keys, trust-list entries, minting and QR images that verifiers can read back. */
+/** The issuer tools of the jar's command line: keys, trust-list entries, minting and QR images that verifiers read back. */
 class IssuerCliTest {
 
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final IssuerCli cli = new IssuerCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void keyFromPkcs8_testIssuer_derivesThePublishedPublicKey() {
         IssuerKey key = TestData.issuerKey("330100");
@@ -45,14 +34,14 @@ class IssuerCliTest {
     @Test
     void keygenThenMintThenQr_roundTrip_decodesToTheMintedClaims() throws Exception {
         String prefix = dir.resolve("440300").toString();
-        assertThat(cli.run(new String[]{"keygen", "--issuer", "440300", "--out", prefix})).isZero();
-        assertThat(stdout()).contains("\"id\" : \"440300\"").contains("\"crv\" : \"P-256\"");
-        out.reset();
+        CliRun keygen = CliRun.of("keygen", "--issuer", "440300", "--out", prefix);
+        assertThat(keygen.rc()).isZero();
+        assertThat(keygen.out()).contains("\"id\" : \"440300\"").contains("\"crv\" : \"P-256\"");
         Path png = dir.resolve("code.png");
-        int rc = cli.run(new String[]{"mint", "--key", prefix + ".key", "--issuer", "440300", "--subject", "s-cli-1",
-            "--colour", "yellow", "--kind", "proxy", "--relation", "parent", "--count", "2", "--qr", png.toString()});
-        assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        String[] codes = stdout().trim().split("\n");
+        CliRun mint = CliRun.of("mint", "--key", prefix + ".key", "--issuer", "440300", "--subject", "s-cli-1",
+            "--colour", "yellow", "--kind", "proxy", "--relation", "parent", "--count", "2", "--qr", png.toString());
+        assertThat(mint.rc()).as(mint.err()).isZero();
+        String[] codes = mint.out().trim().split("\n");
         assertThat(codes).hasSize(2).doesNotHaveDuplicates();
         Decoding.Decoded decoded = (Decoding.Decoded) new CodeDecoder().decode(codes[0]);
         assertThat(decoded.code().subject()).isEqualTo("s-cli-1");
@@ -62,13 +51,5 @@ class IssuerCliTest {
                 .decode(Files.readAllBytes(png), ImageFormat.PNG, System.nanoTime() + 10_000_000_000L);
         assertThat(read).isInstanceOf(DecodeResult.Found.class);
         assertThat(((DecodeResult.Found) read).text()).isEqualTo(codes[0]);
-    }
-
-    @Test
-    void run_badUsage_exitsTwoWithUsage() {
-        assertThat(cli.run(new String[]{"mint", "--key"})).isEqualTo(2);
-        assertThat(cli.run(new String[]{"frobnicate"})).isEqualTo(2);
-        assertThat(cli.run(new String[]{"mint", "--issuer", "X"})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:").contains("--key is required");
     }
 }

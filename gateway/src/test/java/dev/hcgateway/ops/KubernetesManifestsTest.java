@@ -12,7 +12,6 @@ import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.http.Routes;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,11 +104,25 @@ class KubernetesManifestsTest {
         GatewayConfig config = config(dir);
         assertThat(env("HC_CONFIG")).startsWith(mountPath("config") + "/");
         assertThat(env("HC_TRUST_FILE")).isEqualTo(mountPath("trust") + "/trust.json");
-        TrustList trust = new TrustListParser(CryptoProvider.jdk("test").ecKeyFactory()).parse(
-                configMapData("hc-gateway-trust", "trust.json").getBytes(StandardCharsets.UTF_8), "configmap");
-        assertThat(trust.size()).isPositive();
         assertThat(config.http().instances()).as("one event loop per CPU of the limit")
                 .isEqualTo(Integer.parseInt(container().at("/resources/limits/cpu").asText()));
+    }
+
+    @Test
+    void trustList_isTheOperatorsConfigMap_neverTheShippedDemoList() throws Exception {
+        assertThat(pod().findValuesAsText("name")).contains("hc-gateway-trust");
+        assertThat(CONFIG_MAPS).noneMatch(c -> c.at("/metadata/name").asText().equals("hc-gateway-trust"));
+        TrustList demo = new TrustListParser(CryptoProvider.jdk("test").ecKeyFactory()).parse(
+                Files.readAllBytes(Path.of("..", "config", "demo", "trust.json")), "demo");
+        try (var files = Files.list(DIR)) {
+            for (Path manifest : files.toList()) {
+                String text = Files.readString(manifest);
+                assertThat(text).as(manifest + " carries a demo key").doesNotContain("-70Ja032BjY", "8WF-qJnsMww");
+            }
+        }
+        for (String kid : new String[] {"-70Ja032BjY", "8WF-qJnsMww"}) {
+            assertThat(demo.find(java.util.Base64.getUrlDecoder().decode(kid))).as("demo kid " + kid).isNotNull();
+        }
     }
 
     @Test

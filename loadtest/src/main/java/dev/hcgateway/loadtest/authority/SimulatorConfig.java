@@ -1,6 +1,5 @@
 package dev.hcgateway.loadtest.authority;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,22 +33,6 @@ public record SimulatorConfig(String host, int port, int controlPort, LatencyMod
     public static SimulatorConfig defaults() {
         return new SimulatorConfig("127.0.0.1", 0, 0, LatencyModel.none(), 0, 0, FaultSchedule.none(), null, 60, 1,
                 null);
-    }
-
-    /** Reads a config from {@code --name value} options over the defaults. */
-    public static SimulatorConfig fromOptions(Map<String, String> o) {
-        SimulatorConfig d = defaults();
-        return new SimulatorConfig(o.getOrDefault("host", d.host()),
-                Integer.parseInt(o.getOrDefault("port", "8090")),
-                Integer.parseInt(o.getOrDefault("control-port", "8091")),
-                LatencyModel.parse(o.getOrDefault("latency", "lognormal:3,25")),
-                Double.parseDouble(o.getOrDefault("error-rate", "0")),
-                Double.parseDouble(o.getOrDefault("shed-rate", "0")),
-                FaultSchedule.parse(o.getOrDefault("faults", "")),
-                o.get("token"),
-                Integer.parseInt(o.getOrDefault("ttl", "60")),
-                Integer.parseInt(o.getOrDefault("retry-after", "1")),
-                o.get("document-key"));
     }
 
     /** Returns a copy with other latency. */

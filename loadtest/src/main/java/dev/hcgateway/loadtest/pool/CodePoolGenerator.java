@@ -4,55 +4,84 @@ import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes a code pool and what a gateway needs to accept it: {@code codes.tsv}, {@code trust.json} (the
  * issuer's trust list) and {@code issuer.key} (PKCS#8, so later runs can mint fresh codes with the same key).
- *
- * <pre>
- * hc-loadtest pool --out DIR [--size 200000] [--mix "green=80,...;proxy=5,paper=10"] [--threads N]
- *                  [--issuer LOADTEST] [--key FILE] [--seed 1]
- * </pre>
+ * The {@code pool} command of {@code hc-loadtest}.
  */
-public final class CodePoolGenerator {
+@Command(name = "pool", mixinStandardHelpOptions = true, version = "hc-loadtest pool",
+        description = {"Mint a code pool: DIR/codes.tsv, DIR/trust.json (the issuer's trust list), DIR/issuer.key.",
+            "Prints the minting rate. A gateway accepts the pool with HC_TRUST_FILE=DIR/trust.json."})
+public final class CodePoolGenerator implements Callable<Integer> {
 
     /** The issuer id of generated pools unless told otherwise. */
     public static final String DEFAULT_ISSUER = "LOADTEST";
 
-    private CodePoolGenerator() {
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/pool", description = "default: ${DEFAULT-VALUE}")
+    private Path out;
+    @Option(names = "--size", paramLabel = "N", defaultValue = "200000", description = "codes (default: ${DEFAULT-VALUE})")
+    private int size;
+    @Option(names = "--mix", paramLabel = "MIX", defaultValue = PoolMix.DEFAULT,
+            description = "categories and kinds in percent (default: ${DEFAULT-VALUE})")
+    private String mix;
+    @Option(names = "--threads", paramLabel = "N", description = "minting threads (default: the cores)")
+    private Integer threads;
+    @Option(names = "--issuer", paramLabel = "ID", defaultValue = DEFAULT_ISSUER, description = "default: ${DEFAULT-VALUE}")
+    private String issuer;
+    @Option(names = "--key", paramLabel = "FILE", description = "the issuer's private key (default: a fresh one)")
+    private Path key;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "subjects and mix (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    /** Runs {@code hc-loadtest pool ARGS}. */
+    public static void main(String[] args) {
+        dev.hcgateway.loadtest.LoadtestCli.main(prepend("pool", args));
     }
 
-    /** Runs the generator; prints what it wrote and its minting rate. */
-    public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
-        Path out = Path.of(o.getOrDefault("out", "target/pool"));
-        int size = Integer.parseInt(o.getOrDefault("size", "200000"));
-        int threads = Integer.parseInt(o.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
-        String issuer = o.getOrDefault("issuer", DEFAULT_ISSUER);
-        PoolMix mix = PoolMix.parse(o.getOrDefault("mix", PoolMix.DEFAULT));
-        IssuerKey key = o.containsKey("key") ? IssuerKey.read(Path.of(o.get("key")), issuer) : IssuerKey.generate(issuer);
+    @Override
+    public Integer call() throws Exception {
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (size < 1 || threadCount < 1) {
+            throw new ParameterException(spec.commandLine(), "--size and --threads must be at least 1");
+        }
+        PoolMix poolMix;
+        try {
+            poolMix = PoolMix.parse(mix);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--mix: " + e.getMessage());
+        }
+        IssuerKey issuerKey = key != null ? IssuerKey.read(key, issuer) : IssuerKey.generate(issuer);
         Files.createDirectories(out);
         CryptoProvider crypto = CryptoProvider.select(true);
-        PoolGenerator generator = new PoolGenerator(new CodeMinter(key, crypto.nativeCode() ? crypto.provider() : null),
-                mix, Clock.systemUTC(), Long.parseLong(o.getOrDefault("seed", "1")));
-        generator.generate(Math.min(size, 2000), threads); // warm the JIT so the rate below is the steady one
+        PoolGenerator generator = new PoolGenerator(new CodeMinter(issuerKey, crypto.nativeCode() ? crypto.provider() : null),
+                poolMix, Clock.systemUTC(), seed);
+        generator.generate(Math.min(size, 2000), threadCount); // warm the JIT so the rate below is the steady one
         long start = System.nanoTime();
-        CodePool pool = generator.generate(size, threads);
+        CodePool pool = generator.generate(size, threadCount);
         double seconds = (System.nanoTime() - start) / 1e9;
         // Written together at the end, so an interrupted run never leaves codes and a trust list that disagree.
         pool.write(out.resolve("codes.tsv"));
-        writeIssuer(key, out);
-        System.out.printf("minted %d codes in %.2f s: %.0f codes/s on %d threads (%s); %s%n", size, seconds,
-                size / seconds, threads, crypto.name(), pool.counts());
-        System.out.println("wrote " + out.resolve("codes.tsv") + ", " + out.resolve("trust.json") + ", "
-                + out.resolve("issuer.key"));
+        writeIssuer(issuerKey, out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("minted %d codes in %.2f s: %.0f codes/s on %d threads (%s); %s%n", size, seconds,
+                size / seconds, threadCount, crypto.name(), pool.counts());
+        o.println("wrote " + out.resolve("codes.tsv") + ", " + out.resolve("trust.json") + ", " + out.resolve("issuer.key"));
+        return 0;
     }
 
     /** Writes {@code trust.json} and {@code issuer.key} of a key into a directory. */
@@ -62,15 +91,11 @@ public final class CodePoolGenerator {
         Files.writeString(dir.resolve("issuer.key"), key.privateKeyBase64() + "\n", StandardCharsets.US_ASCII);
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --out DIR [--size N] [--mix MIX] [--threads N] "
-                        + "[--issuer ID] [--key FILE] [--seed N]; bad argument " + args[i]);
-            }
-            o.put(args[i].substring(2), args[++i]);
-        }
-        return o;
+    /** Returns {@code first} followed by {@code rest}. */
+    public static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -1,0 +1,108 @@
+package dev.hcgateway.cli;
+
+import dev.hcgateway.config.ConfigException;
+import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.config.GatewayConfig;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Starts the gateway. Options override the configuration (defaults file, {@code HC_CONFIG}, {@code HC_*}
+ * variables). Without a trust list ({@code HC_TRUST_FILE}, {@code --trust}) it refuses to start unless
+ * {@code --demo} or {@code HC_DEMO=true} asks for the bundled demo list, whose private keys are public.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Start the gateway (the default when no command is given).",
+            "Runs until SIGTERM (exit 143). A configuration error exits with 2,",
+            "any other start-up failure (port taken, trust list unreadable) with 1."})
+public final class ServeCommand implements Callable<Integer> {
+
+    /** What {@link #call()} returns once the gateway runs: the process must not exit. */
+    public static final int SERVING = -1;
+    /** The environment variable that allows the demo trust list, like {@code --demo}. */
+    public static final String DEMO_VARIABLE = "HC_DEMO";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "listen port (http.port, HC_HTTP_PORT; default 8080)")
+    private Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "listen address (http.host, HC_HTTP_HOST; default 0.0.0.0)")
+    private String host;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file merged over the defaults (HC_CONFIG)")
+    private String config;
+
+    @Option(names = "--trust", paramLabel = "FILE", description = "trust list file (trust.file, HC_TRUST_FILE)")
+    private String trust;
+
+    @Option(names = "--demo", description = {"serve the bundled DEMO trust list when no trust list is set "
+            + "(HC_DEMO=true): test issuers 330100 and 110000, whose private keys are in the repository"})
+    private boolean demo;
+
+    private final Map<String, String> env;
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, got " + port);
+        }
+        Logger log = LoggerFactory.getLogger(ServeCommand.class);
+        List<String> warnings = new ArrayList<>();
+        GatewayConfig loaded;
+        try {
+            loaded = new ConfigLoader().load(environment(), warnings);
+        } catch (ConfigException e) {
+            log.error("configuration error: {}", e.getMessage());
+            err.println("configuration error: " + e.getMessage());
+            return GatewayCli.USAGE;
+        }
+        boolean demoAllowed = demo || "true".equalsIgnoreCase(env.getOrDefault(DEMO_VARIABLE, "").trim());
+        if (loaded.trust().file() == null && !demoAllowed) {
+            String message = "no trust list: set HC_TRUST_FILE (or trust.file, --trust FILE); to try the gateway "
+                    + "with the bundled demo list, whose private keys are public, start it with --demo or HC_DEMO=true";
+            log.error("configuration error: {}", message);
+            err.println("configuration error: " + message);
+            return GatewayCli.USAGE;
+        }
+        warnings.forEach(log::warn);
+        if (loaded.trust().file() == null) {
+            log.warn("DEMO TRUST LIST IN USE (--demo / HC_DEMO=true): codes of the test issuers 330100 and 110000 "
+                    + "pass, and their private keys are public (config/demo). NEVER IN PRODUCTION: set HC_TRUST_FILE.");
+        }
+        return new GatewayProcess(loaded, log).start(err) ? SERVING : GatewayCli.FAILED;
+    }
+
+    /** Returns the environment with this command's options on top, so they win as documented. */
+    private Map<String, String> environment() {
+        Map<String, String> merged = new HashMap<>(env);
+        put(merged, "HC_HTTP_PORT", port == null ? null : port.toString());
+        put(merged, "HC_HTTP_HOST", host);
+        put(merged, "HC_CONFIG", config);
+        put(merged, "HC_TRUST_FILE", trust);
+        return merged;
+    }
+
+    private static void put(Map<String, String> env, String name, String value) {
+        if (value != null) {
+            env.put(name, value);
+        }
+    }
+}

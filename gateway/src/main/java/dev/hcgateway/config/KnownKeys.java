@@ -1,0 +1,43 @@
+package dev.hcgateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Refuses keys of an {@code HC_CONFIG} file that the defaults do not have: a misspelt key ({@code http.maxInFlght})
+ * or section ({@code htp:}) would otherwise be ignored and the default silently kept. Scenes are named by the
+ * operator, so under {@code scenes} any name is allowed and each scene's keys are checked against the bundled ones.
+ */
+final class KnownKeys {
+
+    private KnownKeys() {
+    }
+
+    /** Throws {@link ConfigException} naming the file and the full path of the first unknown key. */
+    static void check(JsonNode defaults, JsonNode file, String fileName) {
+        walk(defaults, file, "", fileName);
+    }
+
+    private static void walk(JsonNode known, JsonNode given, String path, String fileName) {
+        Iterator<Map.Entry<String, JsonNode>> it = given.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            JsonNode template = path.equals("scenes") ? sceneTemplate(known) : known.get(e.getKey());
+            if (template == null) {
+                throw new ConfigException(key + ": unknown key in " + fileName + " (not in the bundled "
+                        + "config/gateway.yaml; misspelt?)");
+            }
+            if (template.isObject() && e.getValue().isObject()) {
+                walk(template, e.getValue(), key, fileName);
+            }
+        }
+    }
+
+    /** Returns a bundled scene: all of them have the same keys. */
+    private static JsonNode sceneTemplate(JsonNode scenes) {
+        Iterator<JsonNode> it = scenes.elements();
+        return it.hasNext() ? it.next() : null;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hcgateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hcgateway.support.CliRun;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** serve refuses to start on the demo trust list unless asked, and a taken port is named in the error. */
+class ServeRefusesUnsafeStartsTest {
+
+    @Test
+    void noTrustList_withoutDemo_exitsTwoSayingHowToChoose() {
+        CliRun run = CliRun.of("serve", "--port", "0");
+
+        assertThat(run.rc()).isEqualTo(2);
+        assertThat(run.err()).contains("no trust list").contains("HC_TRUST_FILE").contains("--demo")
+                .contains("HC_DEMO=true");
+    }
+
+    @Test
+    void hcDemoFalse_isNoPermission() {
+        assertThat(CliRun.of(Map.of("HC_DEMO", "false"), Clock.systemUTC(), "serve").rc()).isEqualTo(2);
+    }
+
+    @Test
+    void takenPort_exitsOneNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            CliRun run = CliRun.of("serve", "--demo", "--host", "127.0.0.1", "--port", Integer.toString(port));
+
+            assertThat(run.rc()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + port + " (port " + port + ")")
+                    .contains("--port or HC_HTTP_PORT");
+        }
+    }
+}
