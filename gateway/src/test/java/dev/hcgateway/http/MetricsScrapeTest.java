@@ -103,6 +103,26 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void scrape_followsPrometheusConventions_unitsHistogramsStableLabels() {
+        // Latencies as histograms (aggregatable across pods), never summaries.
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("# TYPE ") && line.endsWith(" summary")) {
+                assertThat(line).as("a timer exposed as a summary").doesNotContain("_seconds");
+            }
+        }
+        assertThat(scrape).contains("# TYPE hc_jvm_gc_pause_seconds histogram")
+                .contains("# TYPE hc_vertx_pool_queue_time_seconds histogram");
+        // Gauges carry their unit.
+        assertThat(samples("hc_netty_allocator_memory_used_bytes")).isNotEmpty();
+        assertThat(samples("hc_jvm_memory_usage_after_gc_ratio")).isNotEmpty();
+        assertThat(samples("hc_vertx_pool_utilization_ratio")).isNotEmpty();
+        assertThat(scrape).doesNotContain("hc_netty_allocator_memory_used{").doesNotContain("hc_vertx_pool_ratio")
+                .doesNotContain("hc_jvm_memory_usage_after_gc{");
+        // No label whose value is an object's identity (a new series after every restart).
+        assertThat(scrape.lines().filter(l -> l.startsWith("hc_netty_"))).noneMatch(l -> l.contains("id=\""));
+    }
+
+    @Test
     void decisions_areCountedByReasonAndScene() {
         assertThat(samples("hc_verify_decisions_total"))
                 .anyMatch(s -> s.contains("reason=\"ok\"") && s.contains("scene=\"metro\"") && s.endsWith(" 1.0"))
