@@ -58,7 +58,7 @@ class OpenApiAnswersTest {
     static void start() throws Exception {
         spec = new ObjectMapper(new YAMLFactory()).readTree(OpenApiTest.DOCUMENT.toFile());
         int port = FIXTURE.with("admin.token", TOKEN).with("document.key", "openapi-document-key-0123")
-                .with("http.requestTimeoutMs", 300).start(1);
+                .with("http.requestTimeoutMs", 2000).start(1);
         client = WebClient.create(CLIENT_VERTX, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(port));
     }
