@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -41,7 +41,7 @@ class LogFormatTest {
     void productionEncoder_writesOneJsonObjectPerEventWithoutArguments() {
         Appender<ILoggingEvent> stdout = root.getAppender("STDOUT");
         assertThat(stdout).isInstanceOf(OutputStreamAppender.class);
-        JsonEncoder encoder = (JsonEncoder) ((OutputStreamAppender<ILoggingEvent>) stdout).getEncoder();
+        Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) stdout).getEncoder();
         LoggerFactory.getLogger(LogFormatTest.class).info("probe {}", "arg-value");
         ILoggingEvent event = captured.list.get(captured.list.size() - 1);
         String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
@@ -52,6 +52,22 @@ class LogFormatTest {
         assertThat(json.getString("formattedMessage")).isEqualTo("probe arg-value");
         assertThat(json.containsKey("arguments")).isFalse();
         assertThat(json.containsKey("mdc")).isFalse();
-        assertThat(json.getLong("timestamp")).isPositive();
+        // ISO-8601 in UTC, as log pipelines parse without a hint; no "throwable": null on every line.
+        assertThat(java.time.Instant.parse(json.getString("timestamp")))
+                .isCloseTo(java.time.Instant.now(), org.assertj.core.api.Assertions.within(1,
+                        java.time.temporal.ChronoUnit.MINUTES));
+        assertThat(json.getString("timestamp")).endsWith("Z");
+        assertThat(json.containsKey("throwable")).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionEncoder_writesTheStackOnlyWhenThereIsOne() {
+        OutputStreamAppender<ILoggingEvent> stdout = (OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT");
+        LoggerFactory.getLogger(LogFormatTest.class).warn("with a stack", new IllegalStateException("boom"));
+        ILoggingEvent event = captured.list.get(captured.list.size() - 1);
+        JsonObject json = new JsonObject(new String(stdout.getEncoder().encode(event), StandardCharsets.UTF_8).trim());
+        assertThat(json.getString("throwable")).startsWith("java.lang.IllegalStateException: boom")
+                .contains("at dev.hcgateway.LogFormatTest");
     }
 }

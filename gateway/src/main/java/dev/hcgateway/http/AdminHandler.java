@@ -79,6 +79,7 @@ final class AdminHandler {
 
     private static void answerWhenStored(RoutingContext ctx, Future<Void> stored, JsonObject answer) {
         stored.onComplete(ar -> {
+            AuditLog.change(ctx.request().path(), ar.succeeded(), answer);
             if (ar.failed()) {
                 ErrorMapper.send(ctx.response(), ApiError.unavailable("store_unavailable",
                         "The change could not be stored; nothing was changed. Retry.", 1));

@@ -30,6 +30,12 @@ final class ErrorMapper implements Handler<RoutingContext> {
                     ? "?" : ctx.currentRoute().getPath(), redacted(ctx.failure()));
         }
         metrics.refused(Routes.endpointOf(ctx), error.error());
+        if (error.status() == 401) {
+            AuditLog.refused(ctx.request().path());
+        } else if (error.status() == 405) {
+            // RFC 9110: a 405 names the methods the resource takes. Every path serves one method.
+            ctx.response().putHeader("Allow", Routes.methodOf(ctx.request().path()));
+        }
         send(ctx.response(), error);
     }
 
@@ -54,6 +60,9 @@ final class ErrorMapper implements Handler<RoutingContext> {
     static Future<Void> send(HttpServerResponse response, ApiError error) {
         if (response.ended() || response.headWritten()) {
             return Future.succeededFuture();
+        }
+        if (error.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer"); // RFC 6750: the scheme the admin API wants
         }
         if (error.retryAfterSeconds() > 0) {
             response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));

@@ -23,6 +23,11 @@ public final class Routes {
     private Routes() {
     }
 
+    /** Returns the one method a path of ours serves: GET for probes and metrics, POST for the rest. */
+    static String methodOf(String path) {
+        return path.equals(LIVE) || path.equals(READY) || path.equals(METRICS) ? "GET" : "POST";
+    }
+
     /** Returns the request's path when it is one of ours, else {@code other}: a bounded label. */
     static String endpointOf(RoutingContext ctx) {
         String path = ctx.request().path();

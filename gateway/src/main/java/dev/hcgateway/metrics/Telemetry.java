@@ -28,6 +28,11 @@ public final class Telemetry {
             Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300),
             Duration.ofMillis(1000)};
 
+    /** Buckets of every other timer (GC pauses, worker-pool waits): wide, as they range from 1 ms to seconds. */
+    static final Duration[] TIMER_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(5)};
+
     private Telemetry() {
     }
 
@@ -52,9 +57,16 @@ public final class Telemetry {
                     return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos(HTTP_SLO))
                             .build().merge(config);
                 }
+                // Every other timer (GC pauses, worker-pool queue and usage times) would be a summary, whose
+                // quantiles cannot be summed across pods: give it buckets so it is a histogram too.
+                if (id.getType() == Meter.Type.TIMER && config.getServiceLevelObjectiveBoundaries() == null) {
+                    return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos(TIMER_BUCKETS))
+                            .build().merge(config);
+                }
                 return config;
             }
         });
+        registry.config().meterFilter(new PrometheusUnits());
         MetricNames.install(registry);
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             FunctionCounter.builder("process.cpu.seconds", os, o -> o.getProcessCpuTime() / 1e9)

@@ -103,6 +103,29 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void scrape_followsPrometheusConventions_unitsHistogramsStableLabels() throws Exception {
+        // The GC pause meter exists once a collection has happened in this JVM: make one.
+        System.gc();
+        awaitTrue(() -> fixture.registry.scrape().contains("hc_jvm_gc_pause_seconds_count"));
+        String scrape = fixture.registry.scrape();
+        // Latencies as histograms (aggregatable across pods), never summaries.
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith("# TYPE ") && line.endsWith(" summary")) {
+                assertThat(line).as("a timer exposed as a summary").doesNotContain("_seconds");
+            }
+        }
+        assertThat(scrape).contains("# TYPE hc_jvm_gc_pause_seconds histogram")
+                .contains("# TYPE hc_vertx_pool_queue_time_seconds histogram");
+        // Gauges carry their unit.
+        assertThat(scrape).contains("\nhc_netty_allocator_memory_used_bytes{", "\nhc_jvm_memory_usage_after_gc_ratio{",
+                "\nhc_vertx_pool_utilization_ratio{");
+        assertThat(scrape).doesNotContain("hc_netty_allocator_memory_used{").doesNotContain("hc_vertx_pool_ratio")
+                .doesNotContain("hc_jvm_memory_usage_after_gc{");
+        // No label whose value is an object's identity (a new series after every restart).
+        assertThat(scrape.lines().filter(l -> l.startsWith("hc_netty_"))).noneMatch(l -> l.contains("id=\""));
+    }
+
+    @Test
     void decisions_areCountedByReasonAndScene() {
         assertThat(samples("hc_verify_decisions_total"))
                 .anyMatch(s -> s.contains("reason=\"ok\"") && s.contains("scene=\"metro\"") && s.endsWith(" 1.0"))

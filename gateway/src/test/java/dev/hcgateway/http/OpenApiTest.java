@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +30,14 @@ class OpenApiTest {
      */
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
 
+    static final Path DOCUMENT = Path.of("..", "docs", "openapi.yaml").toAbsolutePath().normalize();
     private static final ServerFixture FIXTURE = new ServerFixture();
     private static JsonNode spec;
     private static Set<String> served;
 
     @BeforeAll
     static void load() throws Exception {
-        spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "docs", "openapi.yaml").toFile());
+        spec = new ObjectMapper(new YAMLFactory()).readTree(DOCUMENT.toFile());
         FIXTURE.with("admin.token", "openapi-test-admin-token").start(1);
         Router router = HttpApi.router(FIXTURE.vertx, FIXTURE.services);
         served = new TreeSet<>(HttpApi.served(router));
@@ -52,6 +56,16 @@ class OpenApiTest {
             }
         }));
         return out;
+    }
+
+    @Test
+    void document_isValidOpenApi31_forARealValidator() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(DOCUMENT.toUri().toString(), null, options);
+        assertThat(result.getMessages()).as("swagger-parser's findings").isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+        assertThat(result.getOpenAPI().getPaths()).hasSameSizeAs(spec.get("paths"));
     }
 
     @Test

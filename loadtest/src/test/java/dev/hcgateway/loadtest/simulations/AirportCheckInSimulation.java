@@ -31,16 +31,17 @@ public class AirportCheckInSimulation extends Simulation {
     private final Stack stack;
 
     public AirportCheckInSimulation() throws Exception {
-        stack = Stack.start(20_000);
-        Expectations expectations = new Expectations();
-        CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
-                CodeFeeder.SceneMix.parse("airport", expectations));
-        Judge judge = Judge.byPolicy(expectations, false);
         Duration ramp = LoadParams.seconds("hc.rampSeconds", 20);
         Duration hold = LoadParams.seconds("hc.holdSeconds", 120);
         double desks = LoadParams.decimal("hc.batch.rate", 20);
         double kiosks = LoadParams.decimal("hc.image.rate", 5);
         double gates = LoadParams.rate(50);
+        LoadParams.announce("AirportCheckIn", gates + desks + kiosks, ramp.plus(hold));
+        stack = Stack.start(20_000);
+        Expectations expectations = new Expectations();
+        CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
+                CodeFeeder.SceneMix.parse("airport", expectations));
+        Judge judge = Judge.byPolicy(expectations, false);
         setUp(
                 Journeys.checkInDesks(feeder.batches(LoadParams.integer("hc.batch.max", 50), "airport"), judge)
                         .injectOpen(rampUsersPerSec(1).to(desks).during(ramp), constantUsersPerSec(desks).during(hold)),

@@ -23,6 +23,10 @@ public class AuthorityOutageSimulation extends Simulation {
     private final Stack stack;
 
     public AuthorityOutageSimulation() throws Exception {
+        double peak = LoadParams.rate(200);
+        Duration ramp = LoadParams.seconds("hc.rampSeconds", 30);
+        Duration hold = LoadParams.seconds("hc.holdSeconds", 150);
+        LoadParams.announce("AuthorityOutage", peak, ramp.plus(hold));
         stack = Stack.start(20_000);
         if (stack.storeControlUrl() == null) {
             stack.close();
@@ -33,9 +37,6 @@ public class AuthorityOutageSimulation extends Simulation {
         CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
                 CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=50,rail=20,airport=20,venue=10"),
                         expectations));
-        double peak = LoadParams.rate(200);
-        Duration ramp = LoadParams.seconds("hc.rampSeconds", 30);
-        Duration hold = LoadParams.seconds("hc.holdSeconds", 150);
         Duration from = LoadParams.seconds("hc.outage.fromSeconds", 60);
         Duration to = LoadParams.seconds("hc.outage.toSeconds", 120);
         String fault = LoadParams.string("hc.outage.fault", "refuse");

@@ -54,6 +54,18 @@ public final class LoadParams {
         return Duration.ofMillis(Math.round(decimal(name, def) * 1000));
     }
 
+    /**
+     * Prints what a run is about to do, before anything starts: its target, peak rate and duration, so a log
+     * of a run (or of CI) says against what and how hard it pushed.
+     */
+    public static void announce(String simulation, double peakRate, Duration duration) {
+        String remote = string("hc.gatewayUrl", "");
+        String target = remote.isEmpty()
+                ? "in-process gateway, store: " + string("hc.authority", "simulator") : remote;
+        System.out.printf("[run] %s: target %s, peak rate %.1f/s, duration %d s%n", simulation, target, peakRate,
+                duration.toSeconds());
+    }
+
     /** Returns the peak rate (arrivals/s). */
     public static double rate(double def) {
         return decimal("hc.rate", def);

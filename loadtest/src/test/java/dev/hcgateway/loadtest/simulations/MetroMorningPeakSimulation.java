@@ -19,13 +19,14 @@ public class MetroMorningPeakSimulation extends Simulation {
     private final Stack stack;
 
     public MetroMorningPeakSimulation() throws Exception {
+        double peak = LoadParams.rate(300);
+        Duration ramp = LoadParams.seconds("hc.rampSeconds", 60);
+        Duration hold = LoadParams.seconds("hc.holdSeconds", 120);
+        LoadParams.announce("MetroMorningPeak", peak, ramp.plus(hold));
         stack = Stack.start(20_000);
         Expectations expectations = new Expectations();
         CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
                 CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=70,rail=20,venue=10"), expectations));
-        double peak = LoadParams.rate(300);
-        Duration ramp = LoadParams.seconds("hc.rampSeconds", 60);
-        Duration hold = LoadParams.seconds("hc.holdSeconds", 120);
         setUp(Journeys.turnstileScans(feeder, Judge.byPolicy(expectations, false)).injectOpen(
                 rampUsersPerSec(LoadParams.decimal("hc.baseRate", Math.min(20, peak))).to(peak).during(ramp),
                 constantUsersPerSec(peak).during(hold)))

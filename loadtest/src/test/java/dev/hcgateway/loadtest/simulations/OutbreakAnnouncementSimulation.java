@@ -38,6 +38,10 @@ public class OutbreakAnnouncementSimulation extends Simulation {
     private final AtomicLong announceDone = new AtomicLong(Long.MAX_VALUE);
 
     public OutbreakAnnouncementSimulation() throws Exception {
+        double peak = LoadParams.rate(200);
+        Duration ramp = LoadParams.seconds("hc.rampSeconds", 30);
+        Duration hold = LoadParams.seconds("hc.holdSeconds", 150);
+        LoadParams.announce("OutbreakAnnouncement", peak, ramp.plus(hold));
         stack = Stack.start(5_000);
         if (!stack.online() || stack.storeControlUrl() == null || stack.adminToken().isEmpty()) {
             stack.close();
@@ -62,9 +66,6 @@ public class OutbreakAnnouncementSimulation extends Simulation {
         };
         CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
                 CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=70,rail=20,venue=10"), expectations));
-        double peak = LoadParams.rate(200);
-        Duration ramp = LoadParams.seconds("hc.rampSeconds", 30);
-        Duration hold = LoadParams.seconds("hc.holdSeconds", 150);
         Duration at = LoadParams.seconds("hc.outbreak.atSeconds", 60);
         List<String> subjects = new ArrayList<>(affected);
         var announcement = Journeys.eachChunk(chunks(subjects, "subjects", 10 * CHUNK, Colour.RED), "storeChunk",

@@ -22,13 +22,14 @@ public class SoakSimulation extends Simulation {
     private final Stack stack;
 
     public SoakSimulation() throws Exception {
+        double rate = LoadParams.rate(100);
+        Duration hold = LoadParams.seconds("hc.holdSeconds", 1800);
+        LoadParams.announce("Soak", rate, hold);
         stack = Stack.start(50_000);
         Expectations expectations = new Expectations();
         CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
                 CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=50,rail=20,airport=15,venue=15"),
                         expectations));
-        double rate = LoadParams.rate(100);
-        Duration hold = LoadParams.seconds("hc.holdSeconds", 1800);
         Duration every = LoadParams.seconds("hc.soak.sampleSeconds", 10);
         MemoryTrend trend = new MemoryTrend(LoadParams.integer("hc.soak.maxGrowthMb", 32) * 1024L * 1024L);
         setUp(
