@@ -19,9 +19,12 @@ final class ChangeApplier {
     private final List<Consumer<List<String>>> listeners;
     private final RevocationMetrics metrics;
     private final Clock clock;
+    private final RollbackWatch rollback;
     private boolean unusableLogged;
 
-    ChangeApplier(Mirror mirror, List<Consumer<List<String>>> listeners, RevocationMetrics metrics, Clock clock) {
+    ChangeApplier(Mirror mirror, List<Consumer<List<String>>> listeners, RevocationMetrics metrics, Clock clock,
+                  RollbackWatch rollback) {
+        this.rollback = rollback;
         this.mirror = mirror;
         this.listeners = listeners;
         this.metrics = metrics;
@@ -46,6 +49,7 @@ final class ChangeApplier {
                 LOG.warn("skipping an unusable change-stream entry {} ({}); further ones are only counted", id,
                         ((ChangeEvent.Unusable) event).why());
             }
+            rollback.entry(message.getBody().get("n"));
             metrics.applied(event, now - id.millis());
             last = id;
         }

@@ -59,16 +59,18 @@ public final class RedisRevocations implements RevocationStore {
     public Future<Void> start() {
         CompletionStage<Void> started = RedisLink.open(config).thenCompose(opened -> {
             link = opened;
-            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), this::newGeneration);
+            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
+                    config.replicaWaitMs());
             follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, listeners,
                     newGeneration());
             return follower.start();
         }).handle((v, err) -> {
+            health.loadFailing(err != null);
             if (err == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            // Nothing to judge by: do not start. Release what was opened.
-            return shutdown().thenCompose(x -> CompletableFuture.<Void>failedFuture(
+            // Nothing to judge by: release what was opened; the caller may try again (GatewayVerticle does).
+            return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(
                     err instanceof java.util.concurrent.CompletionException ? err.getCause() : err));
         }).thenCompose(f -> f);
         return Future.fromCompletionStage(started, vertx.getOrCreateContext());
@@ -125,6 +127,10 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private CompletionStage<Void> shutdown() {
+        return release().whenComplete((v, err) -> executor.shutdownNow());
+    }
+
+    private CompletionStage<Void> release() {
         ChangeFollower f = follower;
         if (f != null) {
             f.close();
@@ -132,11 +138,10 @@ public final class RedisRevocations implements RevocationStore {
         RedisLink l = link;
         link = null;
         writer = null;
-        CompletionStage<Void> closed = l == null ? CompletableFuture.completedFuture(null) : l.close();
-        return closed.whenComplete((v, err) -> executor.shutdownNow());
+        return l == null ? CompletableFuture.completedFuture(null) : l.close();
     }
 
-    /** Returns a fresh random generation id for a marker this gateway may have to create. */
+    /** Returns a fresh random generation id for a marker this gateway may have to create at start. */
     private String newGeneration() {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);

@@ -74,7 +74,7 @@ final class RevocationMetrics {
         unusable.increment(count);
     }
 
-    /** Counts a full reload; {@code reason} is start, gap, generation or restored. */
+    /** Counts a full reload; {@code reason} is start, gap, generation, restored or rollback. */
     void resynced(String reason) {
         Counter.builder("hc.revocation.resyncs").tag("reason", reason)
                 .description("Full loads of the revocation set into the mirror").register(registry).increment();
