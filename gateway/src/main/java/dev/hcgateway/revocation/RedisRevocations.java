@@ -149,7 +149,9 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private Future<Void> stored(CompletionStage<?> write) {
-        return Future.fromCompletionStage(write.thenApply(x -> (Void) null), vertx.getOrCreateContext());
+        // Fails with the WriteFailed itself, not a CompletionException around it: callers answer by its fault.
+        return Future.fromCompletionStage(write.thenApply(x -> (Void) null), vertx.getOrCreateContext())
+                .recover(err -> Future.failedFuture(WriteFailed.classify(err)));
     }
 
     /** Returns the exact heap size of the mirror's tables, for measurements. */
