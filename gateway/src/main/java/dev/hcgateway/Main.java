@@ -32,6 +32,9 @@ public final class Main {
 
     /** Runs the command named by the first argument; none starts the gateway. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("store")) {
+            System.exit(new dev.hcgateway.revocation.StoreCli(System.out, System.err, System.getenv()).run(args));
+        }
         if (args.length > 0 && !args[0].equals("serve")) {
             System.exit(new IssuerCli(System.out, System.err, System.getenv()).run(args));
         }
