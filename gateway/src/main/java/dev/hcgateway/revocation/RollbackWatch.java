@@ -37,7 +37,8 @@ final class RollbackWatch {
         if (!newGeneration && stored < highest) {
             found("Redis holds change counter " + stored + ", below " + highest + " seen before");
         }
-        highest = newGeneration ? stored : Math.max(highest, stored);
+        // Found or not, the count goes on from what Redis holds now: a rollback is reported once, not forever.
+        highest = stored;
     }
 
     /** Notes the counter of an applied stream entry ({@code n}); entries without one (direct writers) are skipped. */
