@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.config.RedisConfig;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
@@ -50,7 +51,7 @@ final class ChangeFollower {
 
     ChangeFollower(RedisLink link, RedisKeys keys, RedisConfig config, Mirror mirror, MirrorHealth health,
                    RevocationMetrics metrics, Clock clock, ScheduledExecutorService executor,
-                   List<Consumer<List<String>>> listeners, String newGeneration) {
+                   ChangeRoutes routes, String newGeneration) {
         this.link = link;
         this.keys = keys;
         this.config = config;
@@ -60,7 +61,7 @@ final class ChangeFollower {
         this.clock = clock;
         this.executor = executor;
         this.rollback = new RollbackWatch(health, clock);
-        this.applier = new ChangeApplier(mirror, listeners, metrics, clock, rollback);
+        this.applier = new ChangeApplier(routes, metrics, clock, rollback);
         this.loader = new SnapshotLoader(link.commands(), keys, config.snapshotBatch());
         this.marker = new MarkerWatch(keys.marker(), health, newGeneration);
         this.storeCheck = new StoreCheck(link.commands(), keys, marker, rollback);

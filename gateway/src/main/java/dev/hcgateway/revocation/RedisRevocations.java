@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.code.HealthCode;
 import dev.hcgateway.config.RedisConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ public final class RedisRevocations implements RevocationStore {
     private final MirrorHealth health;
     private final RevocationMetrics metrics;
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeRoutes routes = new ChangeRoutes();
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private volatile RedisLink link;
@@ -48,6 +50,7 @@ public final class RedisRevocations implements RevocationStore {
         this.keys = RedisKeys.under(config.keyPrefix());
         this.health = new MirrorHealth(clock, config);
         this.metrics = new RevocationMetrics(registry, mirror, health);
+        ChangeApplier.register(routes, mirror, listeners);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hc-revocation-follower");
             t.setDaemon(true);
@@ -61,7 +64,7 @@ public final class RedisRevocations implements RevocationStore {
             link = opened;
             writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
                     config.replicaWaitMs());
-            follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, listeners,
+            follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, routes,
                     newGeneration());
             return follower.start();
         }).handle((v, err) -> {
@@ -152,6 +155,11 @@ public final class RedisRevocations implements RevocationStore {
         // Fails with the WriteFailed itself, not a CompletionException around it: callers answer by its fault.
         return Future.fromCompletionStage(write.thenApply(x -> (Void) null), vertx.getOrCreateContext())
                 .recover(err -> Future.failedFuture(WriteFailed.classify(err)));
+    }
+
+    /** Returns the change-stream routes, where other consumers (e.g. passback sightings) register their types. */
+    public ChangeRoutes changes() {
+        return routes;
     }
 
     /** Returns the exact heap size of the mirror's tables, for measurements. */
