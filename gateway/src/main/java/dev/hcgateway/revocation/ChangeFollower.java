@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * from the last id applied. One step at a time on one thread, so at most one command of the follower is ever
  * outstanding and an outage never piles up work: a failed step is retried after a bounded backoff, resuming
  * from the last id, or reloading when the stream no longer holds what came after it (trimmed, recreated).
- * About once per stream-block period it also checks the marker and the change counter ({@link StoreCheck}):
- * a flushed Redis, or one gone back to an older copy, is flagged, never merged silently (docs/revocation.md).
+ * Every stream-block period it checks marker and counter ({@link StoreCheck}): flush and rollback are flagged.
  */
 final class ChangeFollower {
 
