@@ -18,6 +18,7 @@ import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RedisRevocations;
+import dev.hcgateway.revocation.RetryingStart;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustListParser;
 import dev.hcgateway.trust.TrustStore;
@@ -46,6 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
     private TrustStore trust;
     private RevocationStore revocations;
+    private RetryingStart revocationStart;
     private ColourService colours;
     private Readiness readiness;
     private ImageScanner images;
@@ -69,6 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
         GatewayMetrics metrics = new GatewayMetrics(registry);
         trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
         revocations = revocationStore();
+        revocationStart = new RetryingStart(vertx, revocations, config.redis().reconnectMaxDelayMs());
         colours = colourService();
         revocations.onInvalidation(colours::invalidateLocal);
         readiness = new Readiness(trust, revocations, colours);
@@ -82,7 +85,8 @@ public final class GatewayVerticle extends VerticleBase {
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
-                .compose(v -> revocations.start())
+                // A Redis that is slow or away at start delays readiness, not the start (issue 19, item 11).
+                .compose(v -> revocationStart.start())
                 .compose(v -> vertx.deployVerticle(() -> {
                     HttpServerVerticle server = new HttpServerVerticle(services);
                     servers.add(server);
@@ -119,6 +123,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private Future<Void> closeClients() {
+        revocationStart.stop();
         trust.close();
         return Future.join(colours.close(), revocations.close(), images.close()).mapEmpty();
     }

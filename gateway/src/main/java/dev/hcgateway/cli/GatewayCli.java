@@ -50,6 +50,7 @@ public final class GatewayCli {
                 .addSubcommand(new QrCommand())
                 .addSubcommand(new RevokeCommand(env))
                 .addSubcommand(new InvalidateCommand(env))
+                .addSubcommand(new StoreCommand(env))
                 .addSubcommand("help", new HelpCommand());
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler(GatewayCli::failed);

@@ -17,12 +17,14 @@ import java.util.Locale;
  * @param snapshotBatch       COUNT hint of the SSCAN/HSCAN batches that load the mirror
  * @param maxStalenessSeconds mirror lag past which the mirror is reported stale
  * @param onStale             what a stale mirror does to readiness
- * @param requireMarker       refuse to start when the store's marker key is missing, instead of creating it
+ * @param requireMarker       refuse to load when the store's marker key is missing, instead of creating it
+ * @param replicaAcks         replicas that must confirm an admin write ({@code WAIT}) before it is acknowledged
+ * @param replicaWaitMs       how long an admin write waits for those replicas; then its outcome is unknown
  */
 public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, int commandTimeoutMs,
                           int requestQueueSize, int reconnectMaxDelayMs, int streamBlockMs, int streamReadCount,
                           int streamMaxLength, int snapshotBatch, int maxStalenessSeconds, OnStale onStale,
-                          boolean requireMarker) {
+                          boolean requireMarker, int replicaAcks, int replicaWaitMs) {
 
     /** What a mirror older than {@code maxStalenessSeconds} does. */
     public enum OnStale {
@@ -64,7 +66,9 @@ public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, in
                 n.integer("snapshotBatch", 10, 1_000_000),
                 n.integer("maxStalenessSeconds", 1, 30 * 86_400),
                 onStale(n),
-                n.bool("requireMarker"));
+                n.bool("requireMarker"),
+                n.integer("replicaAcks", 0, 16),
+                n.integer("replicaWaitMs", 10, 60_000));
     }
 
     private static OnStale onStale(ConfigNode n) {

@@ -1,5 +1,7 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.revocation.WriteFailed;
+import dev.hcgateway.revocation.WriteFault;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -81,12 +83,30 @@ final class AdminHandler {
         stored.onComplete(ar -> {
             AuditLog.change(ctx.request().path(), ar.succeeded(), answer);
             if (ar.failed()) {
-                ErrorMapper.send(ctx.response(), ApiError.unavailable("store_unavailable",
-                        "The change could not be stored; nothing was changed. Retry.", 1));
+                ErrorMapper.send(ctx.response(), refused(ar.cause()));
             } else {
                 Answers.json(ctx.response(), answer);
             }
         });
+    }
+
+    /**
+     * Maps a failed write to its answer: only a write certainly not applied says "nothing was changed"; one
+     * that timed out may still run in Redis, and retrying it is safe (the same change twice is the same state).
+     */
+    static ApiError refused(Throwable cause) {
+        WriteFault fault = cause instanceof WriteFailed w ? w.fault() : new WriteFault.NotStored("not stored");
+        if (fault instanceof WriteFault.OutcomeUnknown) {
+            return ApiError.unavailable("store_outcome_unknown", "The store did not confirm the change in time: it"
+                    + " may or may not be applied. Retrying is safe (the same change applied twice is the same state).", 1);
+        }
+        if (fault instanceof WriteFault.NotInitialised) {
+            return ApiError.unavailable("store_not_initialised", "The revocation store in Redis has no marker"
+                    + " (flushed or never initialised); nothing was changed. An operator must restore or initialise"
+                    + " it first (docs/revocation.md).", 30);
+        }
+        return ApiError.unavailable("store_unavailable", "The change could not be stored; nothing was changed. Retry.",
+                1);
     }
 
     static byte[] codeId(Object value) {

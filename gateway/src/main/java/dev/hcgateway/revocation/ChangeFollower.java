@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.config.RedisConfig;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
@@ -18,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * from the last id applied. One step at a time on one thread, so at most one command of the follower is ever
  * outstanding and an outage never piles up work: a failed step is retried after a bounded backoff, resuming
  * from the last id, or reloading when the stream no longer holds what came after it (trimmed, recreated).
- * About once per stream-block period it also checks the marker key, which tells a flushed Redis from an
- * empty one (see docs/revocation.md).
+ * Every stream-block period it checks marker and counter ({@link StoreCheck}): flush and rollback are flagged.
  */
 final class ChangeFollower {
 
@@ -37,6 +37,8 @@ final class ChangeFollower {
     private final ChangeApplier applier;
     private final SnapshotLoader loader;
     private final MarkerWatch marker;
+    private final RollbackWatch rollback;
+    private final StoreCheck storeCheck;
     private volatile boolean closed;
     // Touched by the follower thread only:
     private StreamId lastSeen = StreamId.ZERO;
@@ -48,7 +50,7 @@ final class ChangeFollower {
 
     ChangeFollower(RedisLink link, RedisKeys keys, RedisConfig config, Mirror mirror, MirrorHealth health,
                    RevocationMetrics metrics, Clock clock, ScheduledExecutorService executor,
-                   List<Consumer<List<String>>> listeners, String newGeneration) {
+                   ChangeRoutes routes, String newGeneration) {
         this.link = link;
         this.keys = keys;
         this.config = config;
@@ -57,27 +59,26 @@ final class ChangeFollower {
         this.metrics = metrics;
         this.clock = clock;
         this.executor = executor;
-        this.applier = new ChangeApplier(mirror, listeners, metrics, clock);
+        this.rollback = new RollbackWatch(health, clock);
+        this.applier = new ChangeApplier(routes, metrics, clock, rollback);
         this.loader = new SnapshotLoader(link.commands(), keys, config.snapshotBatch());
         this.marker = new MarkerWatch(keys.marker(), health, newGeneration);
+        this.storeCheck = new StoreCheck(link.commands(), keys, marker, rollback);
     }
 
     /** Loads the mirror (failing when Redis cannot be read) and then follows changes until {@link #close}. */
     CompletionStage<Void> start() {
         CompletableFuture<Void> started = new CompletableFuture<>();
-        marker.initial(link.commands(), config.requireMarker())
-                .thenComposeAsync(generation -> {
-                    marker.loaded(generation);
-                    return load("start");
-                }, executor)
-                .whenCompleteAsync((v, err) -> {
-                    if (err != null) {
-                        started.completeExceptionally(err);
-                        return;
-                    }
-                    started.complete(null);
-                    step();
-                }, executor);
+        marker.initial(link.commands(), config.requireMarker()).thenComposeAsync(generation -> {
+            marker.loaded(generation);
+            return load("start");
+        }, executor).whenCompleteAsync((v, err) -> {
+            if (err != null) {
+                started.completeExceptionally(err);
+            } else if (started.complete(null)) {
+                step();
+            }
+        }, executor);
         return started;
     }
 
@@ -90,7 +91,7 @@ final class ChangeFollower {
         long startedAt = clock.millis();
         long began = System.nanoTime();
         metrics.resynced(reason);
-        return loader.load(mirror, executor).thenAcceptAsync(loaded -> {
+        return storeCheck.beforeLoad(reason).thenCompose(v -> loader.load(mirror, executor)).thenAcceptAsync(loaded -> {
             lastSeen = loaded.from();
             caughtUp = false;
             gapCheckDue = true;
@@ -125,25 +126,20 @@ final class ChangeFollower {
     private void checkMarker() {
         markerCheckedAt = System.nanoTime();
         markerDue = false;
-        then(link.commands().get(keys.marker()), value -> {
-            String reload = marker.check(value);
-            if (reload != null) {
-                resync(reload);
-            } else {
-                step();
-            }
-        });
+        then(storeCheck.run(), this::resyncOrStep);
     }
 
     private void checkGap() {
         then(loader.streamInfo(), info -> {
             gapCheckDue = false;
-            if (info.missedAfter(lastSeen)) {
+            if (info.lastGenerated().compareTo(lastSeen) < 0) {
+                rollback.streamRegressed(info.lastGenerated(), lastSeen);
+            } else if (info.missedAfter(lastSeen)) {
                 LOG.warn("change stream no longer holds what followed {} (trimmed or recreated): reloading", lastSeen);
                 resync("gap");
-            } else {
-                step();
+                return;
             }
+            resyncOrStep(rollback.takeReloadDue() ? "rollback" : null);
         });
     }
 
@@ -156,8 +152,16 @@ final class ChangeFollower {
                     lastSeen = applier.apply(batch, lastSeen);
                     caughtUp = batch.size() < config.streamReadCount();
                     health.readEnded(caughtUp);
-                    step();
+                    resyncOrStep(rollback.takeReloadDue() ? "rollback" : null);
                 });
+    }
+
+    private void resyncOrStep(String reason) {
+        if (reason != null) {
+            resync(reason);
+        } else {
+            step();
+        }
     }
 
     private void resync(String reason) {

@@ -59,6 +59,11 @@ final class MarkerWatch {
         });
     }
 
+    /** Tells whether {@code generation} is the one this gateway follows (no reload pending). */
+    boolean following(String generation) {
+        return generation.equals(followed) && pending == null;
+    }
+
     /** Notes the generation the mirror was first loaded from. */
     void loaded(String generation) {
         loaded = generation;

@@ -23,6 +23,8 @@ final class MirrorHealth {
     private volatile boolean readLive;
     private volatile long disconnectedSince = -1;
     private volatile String storeLost;
+    private volatile String rolledBack;
+    private volatile boolean loadFailing;
 
     MirrorHealth(Clock clock, RedisConfig config) {
         this.clock = clock;
@@ -84,8 +86,22 @@ final class MirrorHealth {
         storeLost = why;
     }
 
+    /** Flags the store as rolled back to an older copy (change counter or stream went backwards), or clears it. */
+    void rolledBack(String why) {
+        rolledBack = why;
+    }
+
     boolean isStoreLost() {
-        return storeLost != null;
+        return storeLost != null || rolledBack != null;
+    }
+
+    boolean isRolledBack() {
+        return rolledBack != null;
+    }
+
+    /** Notes whether the last attempt to load the mirror at start failed (retried in the background). */
+    void loadFailing(boolean failing) {
+        loadFailing = failing;
     }
 
     boolean connected() {
@@ -111,8 +127,15 @@ final class MirrorHealth {
         long lag = lagMillis();
         boolean stale = lag > config.maxStalenessSeconds() * 1000L;
         List<String> problems = new ArrayList<>();
+        if (!loaded) {
+            problems.add(loadFailing ? "revocation mirror not loaded yet: Redis unreachable or not initialised;"
+                    + " retrying" : "revocation mirror not loaded yet");
+        }
         if (storeLost != null) {
             problems.add(storeLost);
+        }
+        if (rolledBack != null) {
+            problems.add(rolledBack);
         }
         if (stale) {
             problems.add("revocation mirror stale: " + lag / 1000 + " s behind Redis (limit "
@@ -120,7 +143,8 @@ final class MirrorHealth {
         } else if (!connected) {
             problems.add("Redis unreachable for " + outageMillis() / 1000 + " s: judging from the last mirror");
         }
-        boolean serving = !(stale && config.onStale() == RedisConfig.OnStale.UNREADY);
+        // Never loaded: nothing to judge revocations by, so no traffic (alive but not ready).
+        boolean serving = loaded && !(stale && config.onStale() == RedisConfig.OnStale.UNREADY);
         return new MirrorState("redis", connected, lag, entries, serving,
                 problems.isEmpty() ? null : String.join("; ", problems));
     }

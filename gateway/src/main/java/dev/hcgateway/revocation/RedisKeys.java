@@ -10,19 +10,26 @@ import java.util.Objects;
  * @param subjects HASH subject -> epoch seconds; the subject's codes issued before it are revoked
  * @param marker   STRING generation id, present for as long as the data is: its loss means a flushed Redis
  * @param changes  STREAM of changes ({@code type} = code, subject or invalidate) every gateway follows
+ * @param counter  STRING integer, incremented by every write and stored in its stream entry ({@code n}): it only
+ *                 rises, so a lower value than a gateway has seen means Redis went back to an older copy
+ * @param lost     STRING, present once a gateway found the data rolled back or flushed: every gateway (also one
+ *                 started later) reports the store lost until an operator clears it
  */
-record RedisKeys(String codes, String subjects, String marker, String changes) {
+record RedisKeys(String codes, String subjects, String marker, String changes, String counter, String lost) {
 
     RedisKeys {
         Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(subjects, "subjects");
         Objects.requireNonNull(marker, "marker");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(lost, "lost");
     }
 
     /** Returns the keys under a prefix. */
     static RedisKeys under(String prefix) {
         return new RedisKeys(prefix + "revocations:codes", prefix + "revocations:subjects",
-                prefix + "revocations:epoch", prefix + "changes");
+                prefix + "revocations:epoch", prefix + "changes", prefix + "revocations:counter",
+                prefix + "revocations:lost");
     }
 }

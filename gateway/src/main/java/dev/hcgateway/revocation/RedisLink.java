@@ -87,6 +87,9 @@ final class RedisLink {
                         .timeoutSource(new TimeoutOptions.TimeoutSource() {
                             @Override
                             public long getTimeout(RedisCommand<?, ?, ?> command) {
+                                if (command.getType() == CommandType.WAIT) {
+                                    return (long) config.replicaWaitMs() + config.commandTimeoutMs();
+                                }
                                 return command.getType() == CommandType.XREAD ? blockingTimeout
                                         : config.commandTimeoutMs();
                             }

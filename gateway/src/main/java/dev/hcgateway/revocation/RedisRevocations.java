@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.RedisConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ public final class RedisRevocations implements RevocationStore {
     private final MirrorHealth health;
     private final RevocationMetrics metrics;
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeRoutes routes = new ChangeRoutes();
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private volatile RedisLink link;
@@ -48,6 +50,7 @@ public final class RedisRevocations implements RevocationStore {
         this.keys = RedisKeys.under(config.keyPrefix());
         this.health = new MirrorHealth(clock, config);
         this.metrics = new RevocationMetrics(registry, mirror, health);
+        ChangeApplier.register(routes, mirror, listeners);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hc-revocation-follower");
             t.setDaemon(true);
@@ -59,16 +62,18 @@ public final class RedisRevocations implements RevocationStore {
     public Future<Void> start() {
         CompletionStage<Void> started = RedisLink.open(config).thenCompose(opened -> {
             link = opened;
-            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), this::newGeneration);
-            follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, listeners,
+            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
+                    config.replicaWaitMs());
+            follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, routes,
                     newGeneration());
             return follower.start();
         }).handle((v, err) -> {
+            health.loadFailing(err != null);
             if (err == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            // Nothing to judge by: do not start. Release what was opened.
-            return shutdown().thenCompose(x -> CompletableFuture.<Void>failedFuture(
+            // Nothing to judge by: release what was opened; the caller may try again (GatewayVerticle does).
+            return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(
                     err instanceof java.util.concurrent.CompletionException ? err.getCause() : err));
         }).thenCompose(f -> f);
         return Future.fromCompletionStage(started, vertx.getOrCreateContext());
@@ -125,6 +130,10 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private CompletionStage<Void> shutdown() {
+        return release().whenComplete((v, err) -> executor.shutdownNow());
+    }
+
+    private CompletionStage<Void> release() {
         ChangeFollower f = follower;
         if (f != null) {
             f.close();
@@ -132,11 +141,10 @@ public final class RedisRevocations implements RevocationStore {
         RedisLink l = link;
         link = null;
         writer = null;
-        CompletionStage<Void> closed = l == null ? CompletableFuture.completedFuture(null) : l.close();
-        return closed.whenComplete((v, err) -> executor.shutdownNow());
+        return l == null ? CompletableFuture.completedFuture(null) : l.close();
     }
 
-    /** Returns a fresh random generation id for a marker this gateway may have to create. */
+    /** Returns a fresh random generation id for a marker this gateway may have to create at start. */
     private String newGeneration() {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
@@ -144,7 +152,14 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private Future<Void> stored(CompletionStage<?> write) {
-        return Future.fromCompletionStage(write.thenApply(x -> (Void) null), vertx.getOrCreateContext());
+        // Fails with the WriteFailed itself, not a CompletionException around it: callers answer by its fault.
+        return Future.fromCompletionStage(write.thenApply(x -> (Void) null), vertx.getOrCreateContext())
+                .recover(err -> Future.failedFuture(WriteFailed.classify(err)));
+    }
+
+    /** Returns the change-stream routes, where other consumers (e.g. passback sightings) register their types. */
+    public ChangeRoutes changes() {
+        return routes;
     }
 
     /** Returns the exact heap size of the mirror's tables, for measurements. */

@@ -55,17 +55,19 @@ final class RevocationMetrics {
                 .description("Change-stream entries applied to the mirror").register(registry);
     }
 
-    void applied(ChangeEvent event, long delayMillis) {
-        if (event instanceof ChangeEvent.CodeRevoked) {
-            codes.increment();
-        } else if (event instanceof ChangeEvent.SubjectRevoked) {
-            subjects.increment();
-        } else if (event instanceof ChangeEvent.Invalidation) {
-            invalidations.increment();
-        } else {
+    /** Counts an applied entry by its (registered, so bounded) type; null counts it unusable. */
+    void applied(String type, long delayMillis) {
+        if (type == null) {
             unusable.increment();
+            return;
         }
-        if (!(event instanceof ChangeEvent.Unusable) && delayMillis >= 0) {
+        switch (type) {
+            case "code" -> codes.increment();
+            case "subject" -> subjects.increment();
+            case "invalidate" -> invalidations.increment();
+            default -> applied(type).increment(); // a type another consumer registered: bounded by registrations
+        }
+        if (delayMillis >= 0) {
             propagation.record(Duration.ofMillis(delayMillis));
         }
     }
@@ -74,7 +76,7 @@ final class RevocationMetrics {
         unusable.increment(count);
     }
 
-    /** Counts a full reload; {@code reason} is start, gap, generation or restored. */
+    /** Counts a full reload; {@code reason} is start, gap, generation, restored or rollback. */
     void resynced(String reason) {
         Counter.builder("hc.revocation.resyncs").tag("reason", reason)
                 .description("Full loads of the revocation set into the mirror").register(registry).increment();

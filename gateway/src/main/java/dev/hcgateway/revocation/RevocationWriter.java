@@ -1,72 +1,98 @@
 package dev.hcgateway.revocation;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
- * Writes changes to Redis: each revocation updates its set or hash AND appends to the change stream in one
- * Lua script (atomic: a gateway never sees one without the other), creating the marker if it is missing.
- * Completes with the stream entry id once Redis has executed it.
+ * Writes changes to Redis: each one updates its set or hash, raises the change counter AND appends to the
+ * change stream (with the counter as {@code n}) in one Lua script: atomic, so a gateway never sees one without
+ * the others. Every script refuses to run while the marker is missing: writing to a flushed Redis would make
+ * its loss look like a fresh start to every gateway started afterwards; only an operator re-creates the marker
+ * (docs/revocation.md). Completes once Redis has executed it and, with {@code redis.replicaAcks} set, once that
+ * many replicas have it ({@code WAIT}). Applying a change twice gives the same state (retries are safe).
  */
 final class RevocationWriter {
 
-    // KEYS: codes, changes, marker. ARGV: id hex, stream max length, generation for a missing marker.
-    static final String REVOKE_CODE = """
-            redis.call('SET', KEYS[3], ARGV[3], 'NX')
-            redis.call('SADD', KEYS[1], ARGV[1])
-            return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', 'code', 'id', ARGV[1])
+    /** The error prefix of a script refused for a missing marker. */
+    static final String NO_MARKER = "HCNOMARKER";
+
+    private static final String GUARD = """
+            if redis.call('EXISTS', KEYS[3]) == 0 then
+              return redis.error_reply('HCNOMARKER revocation store not initialised: marker key missing')
+            end
             """;
 
-    // KEYS: subjects, changes, marker. ARGV: subject, before, stream max length, generation.
+    // KEYS: codes, changes, marker, counter. ARGV: id hex, stream max length.
+    static final String REVOKE_CODE = GUARD + """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            local n = redis.call('INCR', KEYS[4])
+            return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', 'code', 'id', ARGV[1],
+                'n', tostring(n))
+            """;
+
+    // KEYS: subjects, changes, marker, counter. ARGV: subject, before, stream max length.
     // Keeps the later instant: a revocation never narrows.
-    static final String REVOKE_SUBJECT = """
-            redis.call('SET', KEYS[3], ARGV[4], 'NX')
+    static final String REVOKE_SUBJECT = GUARD + """
             local before = ARGV[2]
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current and tonumber(current) and tonumber(current) > tonumber(before) then before = current end
             redis.call('HSET', KEYS[1], ARGV[1], before)
+            local n = redis.call('INCR', KEYS[4])
             return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*',
-                'type', 'subject', 'subject', ARGV[1], 'before', before)
+                'type', 'subject', 'subject', ARGV[1], 'before', before, 'n', tostring(n))
+            """;
+
+    // KEYS: (unused), changes, marker, counter. ARGV: subjects joined by \\n, stream max length.
+    static final String INVALIDATE = GUARD + """
+            local n = redis.call('INCR', KEYS[4])
+            return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', 'invalidate',
+                'subjects', ARGV[1], 'n', tostring(n))
             """;
 
     private final RedisAsyncCommands<String, String> redis;
     private final RedisKeys keys;
     private final String maxLength;
-    private final Supplier<String> generations;
+    private final int replicaAcks;
+    private final long replicaWaitMs;
 
-    /**
-     * Creates a writer; {@code generations} gives the marker value written when none exists: a fresh one each
-     * time, so that data written after a flush is never taken for the generation that was lost.
-     */
-    RevocationWriter(RedisAsyncCommands<String, String> redis, RedisKeys keys, int streamMaxLength,
-                     Supplier<String> generations) {
+    /** Creates a writer; {@code replicaAcks} replicas must confirm each write within {@code replicaWaitMs}. */
+    RevocationWriter(RedisAsyncCommands<String, String> redis, RedisKeys keys, int streamMaxLength, int replicaAcks,
+                     long replicaWaitMs) {
         this.redis = redis;
         this.keys = keys;
         this.maxLength = Integer.toString(streamMaxLength);
-        this.generations = generations;
+        this.replicaAcks = replicaAcks;
+        this.replicaWaitMs = replicaWaitMs;
     }
 
     /** Revokes a code id given as lower-case hex. */
     CompletionStage<String> revokeCode(String idHex) {
-        return redis.<String>eval(REVOKE_CODE, ScriptOutputType.VALUE,
-                new String[]{keys.codes(), keys.changes(), keys.marker()}, idHex, maxLength, generations.get());
+        return run(REVOKE_CODE, keys.codes(), idHex, maxLength);
     }
 
     /** Revokes a subject's codes issued before {@code issuedBefore} (epoch seconds). */
     CompletionStage<String> revokeSubject(String subject, long issuedBefore) {
-        return redis.<String>eval(REVOKE_SUBJECT, ScriptOutputType.VALUE,
-                new String[]{keys.subjects(), keys.changes(), keys.marker()},
-                subject, Long.toString(issuedBefore), maxLength, generations.get());
+        return run(REVOKE_SUBJECT, keys.subjects(), subject, Long.toString(issuedBefore), maxLength);
     }
 
-    /** Appends a colour invalidation of these subjects (one command: atomic by itself). */
+    /** Appends a colour invalidation of these subjects. */
     CompletionStage<String> invalidate(List<String> subjects) {
-        return redis.xadd(keys.changes(), new XAddArgs().maxlen(Long.parseLong(maxLength)).approximateTrimming(),
-                Map.of("type", "invalidate", "subjects", String.join(ChangeEvent.SUBJECT_SEPARATOR, subjects)));
+        return run(INVALIDATE, keys.codes(), String.join(ChangeEvent.SUBJECT_SEPARATOR, subjects), maxLength);
+    }
+
+    private CompletionStage<String> run(String script, String table, String... args) {
+        CompletionStage<String> written = redis.<String>eval(script, ScriptOutputType.VALUE,
+                new String[]{table, keys.changes(), keys.marker(), keys.counter()}, args);
+        CompletionStage<String> replicated = replicaAcks <= 0 ? written : written.thenCompose(id ->
+                redis.waitForReplication(replicaAcks, replicaWaitMs).thenCompose(acks -> acks != null
+                        && acks >= replicaAcks ? CompletableFuture.completedFuture(id)
+                        : CompletableFuture.failedFuture(new WriteFailed(new WriteFault.OutcomeUnknown(
+                        "stored on the primary, but " + acks + " of " + replicaAcks + " replicas confirmed it within "
+                                + replicaWaitMs + " ms")))));
+        return replicated.handle((id, err) -> err == null ? CompletableFuture.completedFuture(id)
+                : CompletableFuture.<String>failedFuture(WriteFailed.classify(err))).thenCompose(f -> f);
     }
 }

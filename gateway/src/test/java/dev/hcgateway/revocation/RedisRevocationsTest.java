@@ -243,7 +243,10 @@ class RedisRevocationsTest {
         assertThat(b.state().serving()).isTrue();
 
         var after = code("0000000000000000000000b2", "s-1", 1000);
-        await(a.revokeCode(after.codeId())); // creates a new generation
+        // Writing to a flushed Redis is refused (issue 19, item 3): only an operator starts a new generation.
+        assertThatThrownBy(() -> await(a.revokeCode(after.codeId()))).hasMessageContaining("no marker");
+        redis.redis().setnx(redis.prefix() + "revocations:epoch", "operator-new-generation");
+        await(a.revokeCode(after.codeId()));
 
         Eventually.within(Duration.ofSeconds(3), "new data is merged",
                 () -> b.isRevoked(after) && b.isRevoked(before));
@@ -259,10 +262,12 @@ class RedisRevocationsTest {
         await(store.revokeCode(revoked.codeId()));
         String marker = redis.prefix() + "revocations:epoch";
         String generation = redis.redis().get(marker);
+        String counter = redis.redis().get(redis.prefix() + "revocations:counter");
 
         redis.deleteAll();
         Eventually.within(Duration.ofSeconds(3), "the loss is detected", () -> store.state().problem() != null);
         redis.redis().sadd(redis.prefix() + "revocations:codes", "0000000000000000000000c2");
+        redis.redis().set(redis.prefix() + "revocations:counter", counter); // a backup holds the counter too
         redis.redis().set(marker, generation); // a restore from backup brings the generation back
 
         Eventually.within(Duration.ofSeconds(3), "the problem clears", () -> store.state().problem() == null);

@@ -1,0 +1,67 @@
+package dev.hcgateway.revocation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a revocation store without letting a slow or absent Redis stop the gateway: the first attempt is
+ * awaited; if it fails, the gateway starts anyway (alive, but not ready: the mirror is not loaded) and the
+ * attempt is repeated in the background with an exponential backoff until it succeeds or {@link #stop} is
+ * called. A handshake that times out under CPU contention thus delays readiness instead of ending the process.
+ */
+public final class RetryingStart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingStart.class);
+    private static final long FIRST_DELAY_MS = 100;
+
+    private final Vertx vertx;
+    private final RevocationStore store;
+    private final long maxDelayMs;
+    private volatile boolean stopped;
+    private long delayMs = FIRST_DELAY_MS;
+    private int failures;
+
+    /** Creates the start of {@code store}, retried at most every {@code maxDelayMs}. */
+    public RetryingStart(Vertx vertx, RevocationStore store, long maxDelayMs) {
+        this.vertx = vertx;
+        this.store = store;
+        this.maxDelayMs = Math.max(FIRST_DELAY_MS, maxDelayMs);
+    }
+
+    /** Completes after the first attempt, succeeded or not; a failed one is retried in the background. */
+    public Future<Void> start() {
+        return store.start().recover(err -> {
+            retryLater(err);
+            return Future.succeededFuture();
+        });
+    }
+
+    /** Stops retrying (the store itself is closed by its owner). */
+    public void stop() {
+        stopped = true;
+    }
+
+    private void retryLater(Throwable err) {
+        if (stopped) {
+            return;
+        }
+        failures++;
+        if (failures == 1) {
+            LOG.warn("revocation store not loaded ({}): serving nothing until it is (not ready); retrying in the"
+                    + " background", err.getMessage());
+        } else {
+            LOG.debug("revocation store still not loaded ({}), attempt {}", err.getMessage(), failures);
+        }
+        long delay = delayMs;
+        delayMs = Math.min(delayMs * 2, maxDelayMs);
+        vertx.setTimer(delay, id -> {
+            if (stopped) {
+                return;
+            }
+            store.start().onSuccess(v -> LOG.info("revocation store loaded after {} failed attempts: ready",
+                    failures)).onFailure(this::retryLater);
+        });
+    }
+}
