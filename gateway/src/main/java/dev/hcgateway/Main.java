@@ -63,7 +63,7 @@ public final class Main {
             log.error("gateway failed to start: {}", e.getMessage(), e);
             vertx.close().onComplete(v -> System.exit(1));
         });
-        long graceMs = config.http().shutdownGraceMs();
+        long graceMs = (long) config.http().drainGraceMs() + config.http().shutdownGraceMs();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, graceMs, log), "hc-shutdown"));
     }
 
@@ -81,7 +81,7 @@ public final class Main {
      */
     private static void shutdown(Vertx vertx, long graceMs, Logger log) {
         long start = System.nanoTime();
-        log.info("shutting down: readiness fails now, in-flight requests get {} ms", graceMs);
+        log.info("shutting down: readiness fails now, open connections are drained within {} ms", graceMs);
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(graceMs + 5000L, TimeUnit.MILLISECONDS);
             log.info("shut down cleanly in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
