@@ -19,6 +19,6 @@ record AttackParams(int connections, int seconds, int uploads, int pipelined, in
 
     /** The documented long run (docs/attack.md). */
     static AttackParams full() {
-        return new AttackParams(8_400, 30, 100, 200, 200_000, 7);
+        return new AttackParams(8_400, 10, 32, 200, 20_000, 7);
     }
 }
