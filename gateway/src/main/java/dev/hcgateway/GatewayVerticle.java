@@ -80,7 +80,8 @@ public final class GatewayVerticle extends VerticleBase {
                 config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE);
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
-                new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry),
+                new Admission(config.http().maxInFlight(), config.http().maxConnections(),
+                        config.http().maxConnectionsPerAddress(), registry),
                 registry::scrape, images);
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();

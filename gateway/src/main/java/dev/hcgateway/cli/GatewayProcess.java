@@ -36,7 +36,7 @@ final class GatewayProcess {
             log.warn("network transport: NIO, the native one could not load: {}",
                     String.valueOf(vertx.unavailableNativeTransportCause()));
         }
-        long graceMs = config.http().shutdownGraceMs();
+        long graceMs = (long) config.http().drainGraceMs() + config.http().shutdownGraceMs();
         Thread hook = new Thread(() -> shutdown(vertx, graceMs), "hc-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -76,7 +76,7 @@ final class GatewayProcess {
      */
     private void shutdown(Vertx vertx, long graceMs) {
         long start = System.nanoTime();
-        log.info("shutting down: readiness fails now, in-flight requests get {} ms", graceMs);
+        log.info("shutting down: readiness fails now, open connections are drained within {} ms", graceMs);
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(graceMs + 5000L, TimeUnit.MILLISECONDS);
             log.info("shut down cleanly in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

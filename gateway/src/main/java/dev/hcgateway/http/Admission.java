@@ -20,6 +20,7 @@ public final class Admission {
     private final AtomicInteger connections = new AtomicInteger();
     private final Counter shed;
     private final Counter connectionsRefused;
+    private final AddressCap addresses;
 
     /** Creates a limiter admitting at most {@code limit} requests at once, with no connection bound. */
     public Admission(int limit, MeterRegistry registry) {
@@ -28,11 +29,17 @@ public final class Admission {
 
     /** Creates a limiter admitting {@code limit} verify requests and {@code maxConnections} connections at once. */
     public Admission(int limit, int maxConnections, MeterRegistry registry) {
+        this(limit, maxConnections, maxConnections, registry);
+    }
+
+    /** Creates a limiter that also bounds the connections of one client address to {@code maxPerAddress}. */
+    public Admission(int limit, int maxConnections, int maxPerAddress, MeterRegistry registry) {
         if (limit < 1 || maxConnections < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.limit = limit;
         this.maxConnections = maxConnections;
+        this.addresses = new AddressCap(maxPerAddress);
         this.shed = Counter.builder("hc_requests_shed").description("Requests refused with 503 by the in-flight limit")
                 .register(registry);
         this.connectionsRefused = Counter.builder("hc_connections_refused")
@@ -89,16 +96,38 @@ public final class Admission {
     }
 
     /**
-     * Counts a new connection; returns false (and counts the refusal) when it is over the bound, in which case
-     * it was not counted and the caller refuses it without calling {@link #connectionClosed}.
+     * Counts a new connection; returns false when it is over the bound, in which case it was not counted and the
+     * caller makes room ({@link #connectionReplacing}) or refuses it ({@link #connectionRefused}).
      */
     public boolean connectionOpened() {
         if (connections.incrementAndGet() > maxConnections) {
             connections.decrementAndGet();
-            connectionsRefused.increment();
             return false;
         }
         return true;
+    }
+
+    /** Counts a connection refused by the bound (answered 503, then closed). */
+    public void connectionRefused() {
+        connectionsRefused.increment();
+    }
+
+    /**
+     * Counts a connection admitted past the bound because an idle one was closed to make room: that one is
+     * uncounted when its close completes, so the excess is one connection for a moment.
+     */
+    public void connectionReplacing() {
+        connections.incrementAndGet();
+    }
+
+    /** Counts a request shed for a reason other than the in-flight bound (a late event loop). */
+    public void countShed() {
+        shed.increment();
+    }
+
+    /** Returns the per-address connection bound, shared by every event loop. */
+    AddressCap addresses() {
+        return addresses;
     }
 
     /** Uncounts a connection admitted by {@link #connectionOpened}. */

@@ -3,6 +3,7 @@ package dev.hcgateway.http;
 import dev.hcgateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +30,10 @@ final class ErrorMapper implements Handler<RoutingContext> {
             LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.currentRoute() == null
                     ? "?" : ctx.currentRoute().getPath(), redacted(ctx.failure()));
         }
+        boolean timedOut = ctx.statusCode() == 503 && ctx.failure() == null; // the router's TimeoutHandler
+        if (timedOut && !ctx.request().isEnded()) {
+            error = map(null, 408); // the body never came: the client's fault, not a 5xx
+        }
         metrics.refused(Routes.endpointOf(ctx), error.error());
         if (error.status() == 401) {
             AuditLog.refused(ctx.request().path());
@@ -36,7 +41,12 @@ final class ErrorMapper implements Handler<RoutingContext> {
             // RFC 9110: a 405 names the methods the resource takes. Every path serves one method.
             ctx.response().putHeader("Allow", Routes.methodOf(ctx.request().path()));
         }
-        send(ctx.response(), error);
+        if (!timedOut) {
+            send(ctx.response(), error);
+            return;
+        }
+        // A request past its deadline gives its connection up: a client that cannot finish keeps no slot.
+        sendAndClose(ctx.request(), error);
     }
 
     static final ApiError FORM_BODY = new ApiError(415, "unsupported_media_type",
@@ -73,6 +83,15 @@ final class ErrorMapper implements Handler<RoutingContext> {
     }
 
     /**
+     * Writes an error answer announcing {@code Connection: close}, then closes the connection: for a request whose
+     * rest (body, following requests) is not wanted or cannot be trusted.
+     */
+    static void sendAndClose(HttpServerRequest request, ApiError error) {
+        request.response().putHeader("Connection", "close");
+        send(request.response(), error).onComplete(v -> request.connection().close());
+    }
+
+    /**
      * Returns the failure with its stack and causes but without their messages: a parser's message can quote
      * the input (a code, a subject), and logs never carry personal data. Class and frames locate the fault.
      */
@@ -101,6 +120,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
             case 401 -> new ApiError(401, "unauthorized", "A valid bearer token is required.", 0);
             case 404 -> new ApiError(404, "not_found", "No such endpoint.", 0);
             case 405 -> new ApiError(405, "method_not_allowed", "This endpoint does not take that method.", 0);
+            case 408 -> new ApiError(408, "client_timeout", "The request body did not arrive in time.", 0);
             case 413 -> new ApiError(413, "body_too_large", "The request body is over the limit.", 0);
             case 415 -> new ApiError(415, "unsupported_media_type", "The content type is not accepted here.", 0);
             case 503 -> ApiError.unavailable("timeout", "The request took too long; try again.", 1);

@@ -44,6 +44,7 @@ public final class HttpApi {
 
         HealthHandler health = new HealthHandler(services);
         router.get(Routes.LIVE).handler(health::live);
+        router.head(Routes.LIVE).handler(health::live); // probes that use HEAD; Vert.x writes no body for it
         router.get(Routes.READY).handler(health::ready);
         router.get(Routes.METRICS).handler(health::metrics);
 

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on one event loop; the gateway deploys one per configured instance. It enforces the
- * connection bound before the router sees a request, probes its loop's lag, and stops gracefully: readiness
- * fails first, then the listener closes and in-flight requests get {@code http.shutdownGraceMs} to finish.
+ * connection bounds and deadlines ({@link ConnectionGuard}) before the router sees a request, refuses
+ * ambiguous framing ({@link Framing}), sheds verify requests when its loop runs late, and stops gracefully:
+ * readiness fails first, open connections are drained for {@code http.drainGraceMs}, then the listener closes
+ * and in-flight requests get {@code http.shutdownGraceMs} to finish.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
@@ -32,6 +34,8 @@ public final class HttpServerVerticle extends VerticleBase {
     private final Set<HttpConnection> surplus = Collections.newSetFromMap(new IdentityHashMap<>());
     private HttpServer server;
     private EventLoopLag.Probe lag;
+    private ConnectionGuard guard;
+    private HttpServerOptions options;
 
     /** Creates a server over shared services. */
     public HttpServerVerticle(ApiServices services) {
@@ -41,7 +45,7 @@ public final class HttpServerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         var http = services.config().http();
-        HttpServerOptions options = new HttpServerOptions()
+        options = new HttpServerOptions()
                 .setHost(http.host())
                 .setPort(http.port())
                 .setIdleTimeout(http.idleTimeoutSeconds())
@@ -58,17 +62,32 @@ public final class HttpServerVerticle extends VerticleBase {
                 // HTTP/1.1 only: with h2c detection Vert.x waits for a client's first bytes before it creates
                 // the connection, so a silent connection would escape the connection bound and idle timeout.
                 .setHttp2ClearTextEnabled(false);
-        VerifyEndpoint verify = new VerifyEndpoint(vertx, services);
+        lag = new EventLoopLag(services.metrics().registry()).start(vertx);
+        long shedNanos = TimeUnit.MILLISECONDS.toNanos(http.shedQueueMs());
+        VerifyEndpoint verify = new VerifyEndpoint(vertx, services, () -> lag.lateNanos() > shedNanos);
         Router router = HttpApi.router(vertx, services, verify);
+        guard = new ConnectionGuard(vertx, services);
+        guard.start();
         server = vertx.createHttpServer(options)
                 .connectionHandler(this::connected)
                 .requestHandler(request -> {
                     if (!surplus.isEmpty() && surplus.contains(request.connection())) {
                         refuse(request, TOO_MANY_CONNECTIONS);
+                        return;
+                    }
+                    guard.requested(request);
+                    if (Framing.ambiguous(request)) {
+                        refuse(request, Framing.REFUSED);
+                        request.connection().close(); // what follows on this connection cannot be trusted
                     } else if (request.method() == HttpMethod.POST && Routes.VERIFY.equals(request.path())) {
                         if (services.admission().shedIfFull()) {
                             // At the bound: refuse before body parsing and the timeout timer, so that clients
                             // retrying at once (ignoring Retry-After) cost the loop as little as possible.
+                            refuse(request, ApiError.OVERLOADED);
+                        } else if (lag.lateNanos() > shedNanos) {
+                            // The loop is behind: this request already waited, and judging it would make every
+                            // later one wait longer. Answering 503 now is cheap and lets the client go elsewhere.
+                            services.admission().countShed();
                             refuse(request, ApiError.OVERLOADED);
                         } else {
                             verify.handle(request); // the gates' path skips the router (docs/performance.md)
@@ -77,13 +96,12 @@ public final class HttpServerVerticle extends VerticleBase {
                         router.handle(request);
                     }
                 });
-        lag = new EventLoopLag(services.metrics().registry()).start(vertx);
         return server.listen();
     }
 
     private void connected(HttpConnection connection) {
-        if (services.admission().connectionOpened()) {
-            connection.closeHandler(v -> services.admission().connectionClosed());
+        Framing.install(connection, options);
+        if (guard.connected(connection)) {
             return;
         }
         // Over the bound: answer its first request with a 503 the client can act on (Retry-After), rather
@@ -109,9 +127,20 @@ public final class HttpServerVerticle extends VerticleBase {
     public Future<?> stop() {
         // Readiness fails before anything drains (shared by every server, so the first one to stop flips it).
         services.readiness().shutdown();
-        lag.stop();
-        // Graceful: stop accepting, let in-flight requests finish within the grace period, then close.
-        return server.shutdown(services.config().http().shutdownGraceMs(), TimeUnit.MILLISECONDS);
+        var http = services.config().http();
+        // Drain first: Vert.x's shutdown closes idle keep-alive connections at once, racing a client's next
+        // request; draining answers that request (with Connection: close) for the grace period instead.
+        return guard.drain(http.drainGraceMs()).compose(v -> {
+            lag.stop();
+            guard.stop();
+            // Then stop accepting, let in-flight requests finish within the grace period, and close the rest.
+            return server.shutdown(http.shutdownGraceMs(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Returns this server's event loop context (tests occupy it to play a CPU-bound loop). */
+    io.vertx.core.Context loop() {
+        return context;
     }
 
     /** Returns the port actually bound (differs from the configured one when that was 0). */

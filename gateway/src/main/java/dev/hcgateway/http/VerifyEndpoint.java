@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +25,25 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(VerifyEndpoint.class);
     private static final ApiError TOO_LARGE = ErrorMapper.map(null, 413);
     private static final ApiError TIMEOUT = ErrorMapper.map(null, 503);
+    private static final ApiError CLIENT_TIMEOUT = ErrorMapper.map(null, 408);
+    /** Bodies up to this are sized as declared; larger ones grow as bytes arrive (a slow one pins little). */
+    static final int PRESIZE_LIMIT = 4096;
 
     private final Vertx vertx;
     private final ApiServices services;
     private final int maxBody;
     private final long timeoutMs;
+    private final BooleanSupplier loopLate;
 
     VerifyEndpoint(Vertx vertx, ApiServices services) {
+        this(vertx, services, () -> false);
+    }
+
+    /** Creates the endpoint; {@code loopLate} tells whether its event loop runs past the queueing bound. */
+    VerifyEndpoint(Vertx vertx, ApiServices services, BooleanSupplier loopLate) {
         this.vertx = vertx;
         this.services = services;
+        this.loopLate = loopLate;
         this.maxBody = services.config().http().maxBodyBytes();
         this.timeoutMs = services.config().http().requestTimeoutMs();
     }
@@ -75,8 +86,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         }
         // The rest of the body is not wanted: closing once the answer is out stops a client from streaming it
         // at us (Vert.x would otherwise read and discard it to keep the connection).
-        request.response().putHeader(HttpHeaders.CONNECTION, "close");
-        ErrorMapper.send(request.response(), error).onComplete(v -> request.connection().close());
+        ErrorMapper.sendAndClose(request, error);
     }
 
     /** One request in progress: its body, its deadline, its answer. Lives on the request's event loop. */
@@ -84,7 +94,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         private final long start = System.nanoTime();
         private final HttpServerRequest request;
         private final HttpServerResponse response;
-        private final Buffer body;
+        private Buffer body;
         private long timer = -1;
         private boolean refused;
         private boolean admitted;
@@ -93,20 +103,25 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         Exchange(HttpServerRequest request, long declared) {
             this.request = request;
             this.response = request.response();
-            this.body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+            // Not sized to the declared length: a client declaring 64 KiB and sending a byte a second would pin
+            // it for the connection's life. Small bodies (every gate's) still get one allocation.
+            this.body = Buffer.buffer(declared > 0 && declared <= PRESIZE_LIMIT ? (int) declared : 1024);
         }
 
         void start() {
-            // One deadline from the head on, as the router's TimeoutHandler did: a slow body counts too.
+            // One deadline from the head on, as the router's TimeoutHandler did: a slow body counts too. Either way
+            // the connection is closed: a client that cannot finish in time must not keep its slot. A body still
+            // arriving is the client's fault (408, apart from the 5xx that page someone); a late verdict is ours.
             timer = vertx.setTimer(timeoutMs, id -> {
                 timer = -1;
-                stop(TIMEOUT, false);
+                stop(request.isEnded() ? TIMEOUT : CLIENT_TIMEOUT, true);
             });
             request.handler(this::chunk);
             request.endHandler(v -> judge());
             // The client went away before its body ended: nobody to answer, nothing to count as a timeout.
             request.exceptionHandler(e -> {
                 refused = true;
+                body = null;
                 cancelTimer();
             });
         }
@@ -126,8 +141,15 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
             if (refused) {
                 return;
             }
+            if (loopLate.getAsBoolean()) {
+                // The body arrived while the loop was behind: shed now rather than add a verify to the queue.
+                services.admission().countShed();
+                stop(ApiError.OVERLOADED, false);
+                return;
+            }
             try {
                 VerifyRequest parsed = VerifyRequest.parse(body, services.config());
+                body = null;
                 services.admission().admit(1);
                 admitted = true;
                 scene = parsed.scene().name();
@@ -162,6 +184,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
                 return;
             }
             refused = true;
+            body = null; // released now, not when the connection closes
             cancelTimer();
             refuse(request, error, close);
         }

@@ -39,6 +39,7 @@ public final class EventLoopLag {
     public final class Probe {
         private final Vertx vertx;
         private long timer = -1;
+        private long due;
         private boolean stopped;
 
         private Probe(Vertx vertx) {
@@ -46,13 +47,22 @@ public final class EventLoopLag {
         }
 
         private void arm() {
-            long due = System.nanoTime() + INTERVAL_NANOS;
+            due = System.nanoTime() + INTERVAL_NANOS;
             timer = vertx.setTimer(INTERVAL_MS, id -> {
                 lag.record(Math.max(0, System.nanoTime() - due), TimeUnit.NANOSECONDS);
                 if (!stopped) {
                     arm();
                 }
             });
+        }
+
+        /**
+         * Returns how late the loop is now: how long ago the pending probe was due, 0 when it is not due yet. A
+         * request handled on a busy loop sees the lateness before the late timer itself runs (Netty reads
+         * sockets before it runs timers), so shedding can act in the same round. Call from the probe's loop.
+         */
+        public long lateNanos() {
+            return Math.max(0, System.nanoTime() - due);
         }
 
         /** Stops probing; call from the same context. */

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitTest {
 
     private final ServerFixture fixture = new ServerFixture();
+    private final GatedColours stalledStore = new GatedColours();
     private int port;
 
     @BeforeEach
     void setUp() throws Exception {
-        port = fixture.with("http.maxConnections", 2).start(2);
+        fixture.colours = stalledStore;
+        // One loop: reclaiming an idle connection looks at the loop the new one landed on.
+        port = fixture.with("http.maxConnections", 2).with("http.requestTimeoutMs", 30_000).start(1);
     }
 
     @AfterEach
@@ -24,10 +27,10 @@ class ConnectionLimitTest {
     }
 
     @Test
-    void connection_pastTheBound_gets503WithRetryAfterAndIsClosed() throws Exception {
+    void connection_pastTheBoundWithNoneIdle_gets503WithRetryAfterAndIsClosed() throws Exception {
         try (RawHttp first = new RawHttp(port); RawHttp second = new RawHttp(port)) {
-            assertThat(first.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
-            assertThat(second.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
+            holdVerify(first);
+            holdVerify(second);
             try (RawHttp third = new RawHttp(port)) {
                 String refused = third.get(Routes.LIVE);
                 assertThat(refused).startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 1")
@@ -35,9 +38,35 @@ class ConnectionLimitTest {
                 assertThat(third.closedByServer()).isTrue();
             }
             // Admitted connections keep working.
+            stalledStore.release();
+            assertThat(first.readResponse()).startsWith("HTTP/1.1 200");
             assertThat(first.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
         }
         assertThat(fixture.registry.get("hc_connections_refused").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void connection_pastTheBoundWithOneIdle_closesTheOldestIdleAndIsServed() throws Exception {
+        try (RawHttp busy = new RawHttp(port); RawHttp idle = new RawHttp(port)) {
+            holdVerify(busy);
+            assertThat(idle.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
+            try (RawHttp next = new RawHttp(port)) {
+                assertThat(next.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
+            }
+            assertThat(idle.closedByServer()).isTrue();
+            stalledStore.release();
+            assertThat(busy.readResponse()).startsWith("HTTP/1.1 200");
+        }
+        assertThat(fixture.registry.get("hc_connections_refused").counter().count()).isZero();
+    }
+
+    /** Sends a verify the stalled store holds, so that its connection is busy, not idle. */
+    private void holdVerify(RawHttp client) throws Exception {
+        int before = stalledStore.waiting();
+        String body = "{\"code\":\"" + fixture.code("s-held") + "\"}";
+        client.send("POST " + Routes.VERIFY + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+        awaitTrue(() -> stalledStore.waiting() == before + 1);
     }
 
     @Test
@@ -57,12 +86,13 @@ class ConnectionLimitTest {
     @Test
     void connection_pastTheBoundSendingNothing_isClosedSoon() throws Exception {
         try (RawHttp first = new RawHttp(port); RawHttp second = new RawHttp(port)) {
-            assertThat(first.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
-            assertThat(second.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
+            holdVerify(first);
+            holdVerify(second);
             try (RawHttp idle = new RawHttp(port)) {
                 // Closed after SURPLUS_CONNECTION_MS, well before the 5 s read timeout and the 60 s idle timeout.
                 assertThat(idle.closedByServer()).isTrue();
             }
+            stalledStore.release();
         }
     }
 

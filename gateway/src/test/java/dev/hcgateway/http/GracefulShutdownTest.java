@@ -46,7 +46,8 @@ class GracefulShutdownTest {
     @Test
     void undeploy_withARequestInFlight_failsReadinessClosesListenerAndFinishesTheRequest() throws Exception {
         fixture.colours = stalledStore;
-        int port = fixture.with("http.shutdownGraceMs", 10_000).with("http.requestTimeoutMs", 30_000).start(2);
+        int port = fixture.with("http.shutdownGraceMs", 10_000).with("http.drainGraceMs", 100)
+                .with("http.requestTimeoutMs", 30_000).start(2);
         Future<HttpResponse<Buffer>> answer = heldRequest(port);
         assertThat(fixture.services.readiness().report().getBoolean("ready")).isTrue();
 
@@ -68,7 +69,8 @@ class GracefulShutdownTest {
     @Test
     void undeploy_withARequestOutlivingTheGrace_completesAfterTheGraceAndDropsIt() throws Exception {
         fixture.colours = stalledStore;
-        int port = fixture.with("http.shutdownGraceMs", 200).with("http.requestTimeoutMs", 30_000).start(1);
+        int port = fixture.with("http.shutdownGraceMs", 200).with("http.drainGraceMs", 100)
+                .with("http.requestTimeoutMs", 30_000).start(1);
         Future<HttpResponse<Buffer>> answer = heldRequest(port);
 
         // The store never answers: the shutdown must still end, soon after the grace period.
@@ -79,7 +81,7 @@ class GracefulShutdownTest {
 
     @Test
     void undeploy_idleKeepAliveConnection_isClosed() throws Exception {
-        int port = fixture.with("http.shutdownGraceMs", 5_000).start(1);
+        int port = fixture.with("http.shutdownGraceMs", 5_000).with("http.drainGraceMs", 200).start(1);
         try (RawHttp idle = new RawHttp(port)) {
             assertThat(idle.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
             fixture.vertx.undeploy(fixture.deployment).await(5, TimeUnit.SECONDS);

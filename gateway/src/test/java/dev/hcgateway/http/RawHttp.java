@@ -16,6 +16,19 @@ final class RawHttp implements AutoCloseable {
         socket.setSoTimeout(5000);
     }
 
+    /** Connects from another loopback address ({@code 127.0.0.2}...), to act as a different client. */
+    RawHttp(int port, String fromAddress) throws IOException {
+        socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(fromAddress), 0);
+        socket.setSoTimeout(5000);
+    }
+
+    /** Writes raw text (a partial head, a body byte...) as it is. */
+    void send(String raw) throws IOException {
+        socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
     /** Sends a keep-alive GET and returns the whole response head and body as text. */
     String get(String path) throws IOException {
         socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: t\r\n\r\n")

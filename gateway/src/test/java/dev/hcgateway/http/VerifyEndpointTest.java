@@ -58,12 +58,14 @@ class VerifyEndpointTest {
     }
 
     @Test
-    void verify_bodyStalledAfterTheHead_gets503TimeoutAndNoSlotIsKept() throws IOException {
+    void verify_bodyStalledAfterTheHead_gets408ClientTimeoutAndNoSlotIsKept() throws IOException {
         try (RawHttp http = new RawHttp(port)) {
             head(http, "Content-Type: application/json\r\nContent-Length: 100");
             http.socket.getOutputStream().write("{\"code\":".getBytes(StandardCharsets.US_ASCII));
             String answer = http.readResponse(); // the 200 ms deadline runs from the head, body included
-            assertThat(answer).startsWith("HTTP/1.1 503").contains("Retry-After: 1").contains("\"error\":\"timeout\"");
+            // The body never completed: the client's fault (408), not one of the gateway's 5xx.
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("\"error\":\"client_timeout\"");
+            assertThat(http.closedByServer()).isTrue();
         }
         assertThat(fixture.services.admission().inFlight()).isZero();
     }

@@ -132,8 +132,9 @@ class KubernetesManifestsTest {
         assertThat(preStop.get(0).asText()).isEqualTo("sleep");
         long preStopMs = Long.parseLong(preStop.get(1).asText()) * 1000;
         long graceMs = pod().get("terminationGracePeriodSeconds").asLong() * 1000;
-        // Main waits shutdownGraceMs + 5 s for Vert.x to close.
-        assertThat(graceMs).isGreaterThan(preStopMs + config.http().shutdownGraceMs() + 5000);
+        // Main waits drainGraceMs + shutdownGraceMs + 5 s for Vert.x to close.
+        assertThat(graceMs).isGreaterThan(preStopMs + config.http().drainGraceMs() + config.http().shutdownGraceMs()
+                + 5000);
     }
 
     @Test
