@@ -16,9 +16,10 @@ public record ImageConfig(int poolSize, int maxQueued, int maxBytes, long bodyBu
                           int requestTimeoutMs, int decodeBudgetMs) {
 
     public ImageConfig {
-        if (bodyBudgetBytes < maxBytes) {
-            // Else one image of the largest allowed size could never be received.
-            throw new ConfigException("image.bodyBudgetBytes: must be at least image.maxBytes (" + maxBytes
+        if (bodyBudgetBytes < 2L * maxBytes) {
+            // A chunked body holds old and new array while it grows (at most twice its bound): below this, one
+            // image of the largest allowed size could not be received even alone.
+            throw new ConfigException("image.bodyBudgetBytes: must be at least 2 x image.maxBytes (" + 2L * maxBytes
                     + "), got " + bodyBudgetBytes);
         }
         if (decodeBudgetMs >= requestTimeoutMs) {
