@@ -21,8 +21,7 @@ public final class ImageScanner {
 
     /** Creates the scanner and its decode pool; call once, at gateway start. */
     public ImageScanner(Vertx vertx, ImageConfig config, MeterRegistry registry) {
-        // The decoder passes ImageIO in-memory streams; this also keeps any other ImageIO use off temp files.
-        ImageIO.setUseCache(false);
+        loadImageIo(); // a no-op when the gateway loaded it on a worker already
         this.config = config;
         this.metrics = new ImageMetrics(registry);
         this.decoder = new QrDecoder(config.maxPixels(), metrics);
@@ -30,6 +29,18 @@ public final class ImageScanner {
         this.pool = new DecodePool(vertx, "hc-image-decode", config.poolSize(), config.maxQueued(),
                 config.requestTimeoutMs(), registry);
         this.budget = new MemoryBudget(config.bodyBudgetBytes(), registry);
+    }
+
+    /**
+     * Initialises ImageIO (its plugin registry scans the class path) and its PNG and JPEG readers: seconds of class
+     * loading on a contended CPU, so call it on a worker thread before the first scanner is made. Idempotent.
+     */
+    public static void loadImageIo() {
+        // The decoder passes ImageIO in-memory streams; this also keeps any other ImageIO use off temp files.
+        ImageIO.setUseCache(false);
+        for (ImageFormat format : ImageFormat.values()) {
+            ImageIO.getImageReadersByFormatName(format.ioName()).forEachRemaining(reader -> reader.dispose());
+        }
     }
 
     /** Returns the limits. */
