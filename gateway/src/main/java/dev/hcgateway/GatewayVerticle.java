@@ -61,13 +61,26 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // Loading the native crypto provider and ImageIO's plugin registry takes seconds on a contended CPU:
+        // a worker does it, so the event loop (and the blocked-thread checker) never waits on it.
+        return vertx.executeBlocking(this::loadVerifier, false).compose(this::assemble);
+    }
+
+    /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifier. */
+    private Es256Verifier loadVerifier() {
         CryptoProvider crypto = CryptoProvider.select(config.verify().nativeCrypto());
         if (crypto.nativeCode()) {
             LOG.info("ES256 verify provider: {} (native)", crypto.name());
         } else {
             LOG.warn("ES256 verify provider: {} (JDK fallback, ~20x slower): {}", crypto.name(), crypto.fallbackWhy());
         }
-        Es256Verifier verifier = new Es256Verifier(crypto);
+        ImageScanner.loadImageIo();
+        return new Es256Verifier(crypto);
+    }
+
+    /** Builds the stages on the event loop (clients bind to its context) and deploys the servers. */
+    private Future<?> assemble(Es256Verifier verifier) {
+        CryptoProvider crypto = verifier.provider();
         GatewayMetrics metrics = new GatewayMetrics(registry);
         trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
         revocations = revocationStore();

@@ -60,10 +60,10 @@ public record AuthorityConfig(String url, String token, int connectTimeoutMs, in
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                     || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 throw new ConfigException("authority.url: must be http(s)://host[:port][/path] without query, "
-                        + "fragment or credentials, got \"" + url + "\"");
+                        + "fragment or credentials, got \"" + UriRedaction.redact(url) + "\"");
             }
         } catch (URISyntaxException e) {
-            throw new ConfigException("authority.url: not a URL: \"" + url + "\"");
+            throw new ConfigException("authority.url: not a URL: \"" + UriRedaction.redact(url) + "\"");
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

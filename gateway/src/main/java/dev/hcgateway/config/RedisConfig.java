@@ -37,7 +37,9 @@ public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, in
     public RedisConfig {
         if (uri != null && !(uri.startsWith("redis://") || uri.startsWith("rediss://")
                 || uri.startsWith("redis-socket://"))) {
-            throw new ConfigException("redis.uri: must start with redis://, rediss:// or redis-socket://");
+            // The URI may carry a password: shown redacted, so the operator still sees the scheme and host.
+            throw new ConfigException("redis.uri: must start with redis://, rediss:// or redis-socket://, got \""
+                    + UriRedaction.redact(uri) + "\"");
         }
         if (keyPrefix == null || keyPrefix.length() > 64 || keyPrefix.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
             throw new ConfigException("redis.keyPrefix: must be 1..64 characters without spaces or control characters");

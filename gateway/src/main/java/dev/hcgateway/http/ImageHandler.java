@@ -6,19 +6,20 @@ import dev.hcgateway.image.HeaderProbe;
 import dev.hcgateway.image.ImageMetrics;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.model.Outcome;
+import dev.hcgateway.image.MemoryBudget;
+import dev.hcgateway.image.ReservedBody;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.Optional;
 
 /**
  * Serves {@code POST /v1/verify/image}. Cheap refusals come first and on the event loop: content type, query,
- * pool room (before the body is read), then the header's dimensions (before any pixel is decoded). Only then
- * is the image decoded, on the bounded decode pool, and the code found judged like any other.
+ * pool room and body budget (before the body is read), then the header's dimensions (before any pixel is
+ * decoded). Only then is the image decoded, on the bounded decode pool, and the code found judged like any other.
  */
 final class ImageHandler implements Handler<RoutingContext> {
 
@@ -36,12 +37,12 @@ final class ImageHandler implements Handler<RoutingContext> {
         this.images = services.images();
     }
 
-    /** Mounts the route: its own timeout and body limit, the checks, the handler, and outcome counting. */
+    /** Mounts the route: its own timeout, the checks, the budgeted body reader, the handler, outcome counting. */
     void mount(Route route) {
         var limits = images.config();
         route.handler(TimeoutHandler.create(limits.requestTimeoutMs(), 503))
                 .handler(new Precheck())
-                .handler(BodyHandler.create(false).setBodyLimit(limits.maxBytes()))
+                .handler(new ImageUpload(images.budget(), limits.maxBytes()))
                 .handler(this)
                 .failureHandler(this::countFailure);
     }
@@ -68,20 +69,32 @@ final class ImageHandler implements Handler<RoutingContext> {
             return; // timed out while the body was arriving: decoding it would help no one
         }
         ImageRequest request = ctx.get(REQUEST);
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        ReservedBody upload = ctx.get(ImageUpload.BODY);
+        byte[] body = upload.bytes(); // the very array the bytes were received into: no copy
+        if (body == null) {
+            throw ImageUpload.NO_ROOM.exception();
+        }
         checkHeader(body, request);
+        // The decode job holds the body's reservation until it ends, even if the request ends first (timeout).
+        MemoryBudget.Reservation reservation = upload.reservation();
+        if (!reservation.retain()) {
+            return; // the request is over already: nobody waits for a decode
+        }
         services.admission().admit(1);
         Optional<Future<DecodeResult>> decoding;
         try {
             decoding = images.scan(body, request.format());
         } catch (RuntimeException e) {
             services.admission().release(1); // e.g. the pool closed under a shutdown
+            reservation.release();
             throw e;
         }
         if (decoding.isEmpty()) {
             services.admission().release(1);
+            reservation.release();
             throw BUSY.exception();
         }
+        decoding.get().onComplete(ended -> reservation.release());
         decoding.get().compose(result -> judge(result, request)).onComplete(ar -> {
             services.admission().release(1);
             if (ctx.response().ended()) {

@@ -9,7 +9,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Finds the QR code in an uploaded image: header limits, then a decode on the bounded pool with a time budget.
- * One per gateway, shared by every server verticle (its pool bound is a gateway-wide bound).
+ * One per gateway, shared by every server verticle (its pool bound and body budget are gateway-wide bounds).
  */
 public final class ImageScanner {
 
@@ -17,17 +17,30 @@ public final class ImageScanner {
     private final ImageMetrics metrics;
     private final QrDecoder decoder;
     private final DecodePool pool;
+    private final MemoryBudget budget;
 
     /** Creates the scanner and its decode pool; call once, at gateway start. */
     public ImageScanner(Vertx vertx, ImageConfig config, MeterRegistry registry) {
-        // The decoder passes ImageIO in-memory streams; this also keeps any other ImageIO use off temp files.
-        ImageIO.setUseCache(false);
+        loadImageIo(); // a no-op when the gateway loaded it on a worker already
         this.config = config;
         this.metrics = new ImageMetrics(registry);
         this.decoder = new QrDecoder(config.maxPixels(), metrics);
         // The blocked-thread checker warns only past the request timeout: a decode that long is a real problem.
         this.pool = new DecodePool(vertx, "hc-image-decode", config.poolSize(), config.maxQueued(),
                 config.requestTimeoutMs(), registry);
+        this.budget = new MemoryBudget(config.bodyBudgetBytes(), registry);
+    }
+
+    /**
+     * Initialises ImageIO (its plugin registry scans the class path) and its PNG and JPEG readers: seconds of class
+     * loading on a contended CPU, so call it on a worker thread before the first scanner is made. Idempotent.
+     */
+    public static void loadImageIo() {
+        // The decoder passes ImageIO in-memory streams; this also keeps any other ImageIO use off temp files.
+        ImageIO.setUseCache(false);
+        for (ImageFormat format : ImageFormat.values()) {
+            ImageIO.getImageReadersByFormatName(format.ioName()).forEachRemaining(reader -> reader.dispose());
+        }
     }
 
     /** Returns the limits. */
@@ -38,6 +51,11 @@ public final class ImageScanner {
     /** Returns the image metric families. */
     public ImageMetrics metrics() {
         return metrics;
+    }
+
+    /** Returns the heap budget of image bodies, shared by every server verticle. */
+    public MemoryBudget budget() {
+        return budget;
     }
 
     /** Tells whether the decode pool would take an image now. */

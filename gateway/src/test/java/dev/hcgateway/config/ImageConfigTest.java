@@ -38,6 +38,17 @@ class ImageConfigTest {
     }
 
     @Test
+    void bodyBudgetBelowTwiceMaxBytes_refusedNamingTheKey() {
+        assertThat(new ConfigLoader().defaultsWith(Map.of()).image().bodyBudgetBytes())
+                .isGreaterThanOrEqualTo(2L * 4 * 1024 * 1024);
+        assertThatThrownBy(() -> new ConfigLoader().defaultsWith(Map.of("image.maxBytes", 1 << 20,
+                "image.bodyBudgetBytes", (1 << 21) - 1))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image.bodyBudgetBytes");
+        assertThat(new ConfigLoader().load(Map.of("HC_IMAGE_BODY_BUDGET_BYTES", "8388608"), new ArrayList<>())
+                .image().bodyBudgetBytes()).isEqualTo(8L << 20);
+    }
+
+    @Test
     void zeroPoolSize_refusedNamingTheKey() {
         assertThatThrownBy(() -> new ConfigLoader().defaultsWith(Map.of("image.poolSize", 0)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("image.poolSize");
