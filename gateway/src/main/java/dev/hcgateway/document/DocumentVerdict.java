@@ -31,7 +31,8 @@ public record DocumentVerdict(Decision decision, Reason reason, DocumentType typ
         if ((reason == Reason.OK) != (decision == Decision.PASS)) {
             throw new IllegalArgumentException("reason ok means pass, and pass means reason ok");
         }
-        if (decision == Decision.PASS && (colour == null || colour == Colour.UNKNOWN || colour == Colour.RED)) {
+        if (decision == Decision.PASS && (colour == null || colour == Colour.UNKNOWN || colour == Colour.RED
+                || colour == Colour.GREY)) {
             throw new IllegalArgumentException("only a known colour other than red can pass");
         }
         if (colour == null && !degraded) {

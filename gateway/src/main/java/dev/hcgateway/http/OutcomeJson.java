@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.colour.ColourSource;
 import dev.hcgateway.pipeline.Outcome;
 import dev.hcgateway.pipeline.Rejection;
 import dev.hcgateway.pipeline.Verdict;
@@ -67,7 +68,12 @@ final class OutcomeJson {
     static void fields(Outcome outcome, Fields out) throws IOException {
         out.put("decision", outcome.decision().wire());
         out.put("reason", outcome.reason().wire());
-        if (outcome instanceof Rejection) {
+        if (outcome instanceof Rejection rejection) {
+            if (rejection.colour() != null) {
+                // Grey (an expired international code) is read off the code itself: its source is the code.
+                out.put("colour", rejection.colour().wire());
+                out.put("source", ColourSource.CODE.wire());
+            }
             out.put("degraded", false);
             return;
         }

@@ -25,5 +25,8 @@ public record Verdict(Decision decision, Reason reason, HealthCode code, Colour 
         if (reason == Reason.OK && decision != Decision.PASS) {
             throw new IllegalArgumentException("reason ok means pass");
         }
+        if (decision == Decision.PASS && colour == Colour.GREY) {
+            throw new IllegalArgumentException("grey never passes");
+        }
     }
 }

@@ -16,6 +16,10 @@ public final class ScenePolicy {
         if (colour == null) {
             return new Verdict(scene.fallback(), Reason.AUTHORITY_UNAVAILABLE, code, null, null, true);
         }
+        if (colour == Colour.GREY) {
+            // Only the time rules say grey, and they reject the code first; should it reach here, it never passes.
+            return new Verdict(Decision.DENY, Reason.EXPIRED, code, colour, answer.source(), answer.degraded());
+        }
         if (colour == Colour.UNKNOWN) {
             return new Verdict(Decision.DENY, Reason.UNKNOWN_SUBJECT, code, colour, answer.source(), answer.degraded());
         }

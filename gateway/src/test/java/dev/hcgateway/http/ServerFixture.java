@@ -3,6 +3,7 @@ package dev.hcgateway.http;
 import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.Colour;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.SnapshotColours;
@@ -64,7 +65,8 @@ final class ServerFixture implements AutoCloseable {
             trust = TrustStore.fixed(TestData.trustList(crypto), registry);
         }
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, new Es256Verifier(crypto), revocations,
-                colours, new ScenePolicy(), clock, config.verify().clockSkewSeconds());
+                colours, new ScenePolicy(), clock,
+                new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()));
         services = new ApiServices(config, pipeline, revocations, colours, new GatewayMetrics(registry),
                 new Readiness(trust, revocations, colours),
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry), registry::scrape,
