@@ -61,7 +61,11 @@ public final class CodeDecoder {
         if (raw == null || raw.length == 0) {
             return MALFORMED;
         }
-        byte[] cose = BoundedInflater.isZlib(raw) ? inflater.inflate(raw) : raw;
+        return decodeCose(BoundedInflater.isZlib(raw) ? inflater.inflate(raw) : raw);
+    }
+
+    /** Decodes the bytes under Base45 and zlib: a COSE_Sign1 (null: the layers above failed). Fuzzed directly. */
+    Decoding decodeCose(byte[] cose) {
         if (cose == null || cose.length > MAX_COSE_BYTES || !CborShape.check(cose, COSE_SIGN1_TAG)) {
             return MALFORMED;
         }
