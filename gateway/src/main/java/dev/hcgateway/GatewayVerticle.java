@@ -3,6 +3,7 @@ package dev.hcgateway;
 import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.OnlineColours;
 import dev.hcgateway.colour.SnapshotColours;
@@ -89,7 +90,7 @@ public final class GatewayVerticle extends VerticleBase {
         revocations.onInvalidation(colours::invalidateLocal);
         readiness = new Readiness(trust, revocations, colours);
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
-                new ScenePolicy(), clock, config.verify().clockSkewSeconds(),
+                new ScenePolicy(), clock, new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()),
                 config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE);
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,

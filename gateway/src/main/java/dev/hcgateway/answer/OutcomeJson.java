@@ -7,6 +7,8 @@ import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.IdentityDocument;
 import dev.hcgateway.model.Verdict;
+import dev.hcgateway.model.ColourSource;
+import dev.hcgateway.model.Rejection;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -67,6 +69,11 @@ public final class OutcomeJson {
     public static void fields(Outcome outcome, Fields out) throws IOException {
         out.put("decision", outcome.decision().wire());
         out.put("reason", outcome.reason().wire());
+        if (outcome instanceof Rejection rejection && rejection.colour() != null) {
+            // Grey (an expired international code) is read off the code itself: its source is the code.
+            out.put("colour", rejection.colour().wire());
+            out.put("source", ColourSource.CODE.wire());
+        }
         if (!(outcome instanceof Verdict v)) {
             out.put("degraded", outcome.degraded()); // a rejection reveals nothing of the code's claims
             return;

@@ -64,7 +64,7 @@ final class AnswerReader {
     private static StoreColour entry(JsonNode item, boolean documents, long nowSeconds) {
         JsonNode name = item.get("colour");
         Colour colour = name != null && name.isTextual() ? Colour.ofWire(name.asText()) : null;
-        if (colour == null) {
+        if (colour == null || colour == Colour.GREY) { // grey is the gateway's word for an expired code, not the store's
             return null;
         }
         long asOf = number(item.get("asOf"), 0, nowSeconds + MAX_AS_OF_SKEW_SECONDS);

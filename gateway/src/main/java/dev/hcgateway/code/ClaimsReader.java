@@ -50,9 +50,10 @@ final class ClaimsReader {
             }
         }
         // iat < exp is a time rule (TimeRules): the vectors want an expired code called expired first.
+        // A proxy code must name the holder's relation: the gate staff ask "whose code is this?".
         if (iss == null || !ISSUER.matcher(iss).matches() || !validSubject(sub) || exp < 0 || iat < 0
                 || cti == null || cti.length < 8 || cti.length > 16 || hc == null
-                || hc.colourAsOf > iat) {
+                || hc.colourAsOf > iat || (hc.kind == CodeKind.PROXY && hc.relation == null)) {
             return null;
         }
         return new HealthCode(iss, sub, iat, exp, cti, hc.colour, hc.colourAsOf, hc.kind, hc.relation,
@@ -115,12 +116,21 @@ final class ClaimsReader {
         return sub != null && !sub.isEmpty() && sub.codePointCount(0, sub.length()) <= MAX_SUBJECT && printable(sub);
     }
 
-    /** Refuses control characters: a pseudonym has none, and they would only serve to spoof logs or screens. */
-    private static boolean printable(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                return false;
+    /**
+     * Refuses characters that render as nothing or rearrange what follows: C0 and C1 controls, format characters
+     * (bidi overrides and isolates such as U+202E, zero-width characters, U+FEFF), line and paragraph separators,
+     * lone surrogates, private-use and unassigned code points. A pseudonym has none, and they would only serve to
+     * spoof logs or the staff's screen.
+     */
+    static boolean printable(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            switch (Character.getType(cp)) {
+                case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                        Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> {
+                    return false;
+                }
+                default -> i += Character.charCount(cp);
             }
         }
         return true;

@@ -16,6 +16,8 @@ import java.io.IOException;
 /**
  * Decodes {@code HCN1:} texts: prefix, Base45, zlib (capped), COSE_Sign1 and CWT claims (health-code spec,
  * sections 1 and 2). It is pure and thread-safe, and never throws on hostile input: every failure is a value.
+ * Each CBOR document (COSE_Sign1, protected header, claims) passes {@link CborShape} before Jackson reads it:
+ * one optional tag 18 at the root of the COSE_Sign1 and no other tag, nesting bounded with tags counted.
  */
 public final class CodeDecoder {
 
@@ -29,6 +31,8 @@ public final class CodeDecoder {
      */
     public static final int MAX_TEXT_LENGTH = 4296;
     static final int ES256 = -7;
+    /** The one tag the format allows: COSE_Sign1's, outermost, at most once. */
+    static final int COSE_SIGN1_TAG = 18;
 
     private static final Undecodable MALFORMED = new Undecodable(Reason.MALFORMED);
     private static final Undecodable UNSUPPORTED_FORMAT = new Undecodable(Reason.UNSUPPORTED_FORMAT);
@@ -59,8 +63,12 @@ public final class CodeDecoder {
         if (raw == null || raw.length == 0) {
             return MALFORMED;
         }
-        byte[] cose = BoundedInflater.isZlib(raw) ? inflater.inflate(raw) : raw;
-        if (cose == null || cose.length > MAX_COSE_BYTES) {
+        return decodeCose(BoundedInflater.isZlib(raw) ? inflater.inflate(raw) : raw);
+    }
+
+    /** Decodes the bytes under Base45 and zlib: a COSE_Sign1 (null: the layers above failed). Fuzzed directly. */
+    Decoding decodeCose(byte[] cose) {
+        if (cose == null || cose.length > MAX_COSE_BYTES || !CborShape.check(cose, COSE_SIGN1_TAG)) {
             return MALFORMED;
         }
         try (JsonParser p = cbor.createParser(cose)) {
@@ -75,10 +83,6 @@ public final class CodeDecoder {
         if (p.nextToken() != JsonToken.START_ARRAY) {
             return MALFORMED;
         }
-        int tag = p.getCurrentTag();
-        if (tag != -1 && tag != 18) {
-            return MALFORMED;
-        }
         byte[] protectedBytes = binary(p);
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return MALFORMED;
@@ -87,7 +91,9 @@ public final class CodeDecoder {
         byte[] payload = binary(p);
         byte[] signature = binary(p);
         if (protectedBytes == null || payload == null || signature == null
-                || p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
+                || p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null
+                || !CborShape.check(payload, CborShape.NO_TAG)
+                || (protectedBytes.length > 0 && !CborShape.check(protectedBytes, CborShape.NO_TAG))) {
             return MALFORMED;
         }
         int[] alg = {Integer.MIN_VALUE};

@@ -19,7 +19,8 @@ import java.util.Map;
  * named by {@code HC_CONFIG} merged over them, then {@code HC_*} environment variables over both.
  *
  * <p>Each scalar key {@code section.someKey} is overridden by {@code HC_SECTION_SOME_KEY}, e.g.
- * {@code http.port} by {@code HC_HTTP_PORT} and {@code trust.file} by {@code HC_TRUST_FILE}.
+ * {@code http.port} by {@code HC_HTTP_PORT} and {@code trust.file} by {@code HC_TRUST_FILE}; a key one map
+ * deeper likewise ({@code codes.maxValidityDays.paper} by {@code HC_CODES_MAX_VALIDITY_DAYS_PAPER}).
  */
 public final class ConfigLoader {
 
@@ -103,20 +104,36 @@ public final class ConfigLoader {
             if (!(section.getValue() instanceof ObjectNode map) || section.getKey().equals("scenes")) {
                 continue;
             }
+            String prefix = "HC_" + snake(section.getKey()) + "_";
             for (String key : iterable(map.fieldNames())) {
-                if (map.get(key).isContainerNode() && !map.get(key).isArray()) {
-                    continue;
-                }
-                String name = "HC_" + snake(section.getKey()) + "_" + snake(key);
-                String value = env.get(name);
-                if (value != null) {
-                    map.put(key, value);
-                    used.add(name);
+                if (map.get(key) instanceof ObjectNode inner) {
+                    // One level of nesting: codes.maxValidityDays.paper -> HC_CODES_MAX_VALIDITY_DAYS_PAPER.
+                    override(inner, prefix + snake(key) + "_", env, used);
+                } else {
+                    override(map, prefix, env, used, key);
                 }
             }
         }
         env.keySet().stream().filter(k -> k.startsWith("HC_") && !used.contains(k)).sorted()
                 .forEach(k -> warnings.add("environment variable " + k + " matches no configuration key; ignored"));
+    }
+
+    private static void override(ObjectNode map, String prefix, Map<String, String> env, List<String> used) {
+        for (String key : iterable(map.fieldNames())) {
+            if (!map.get(key).isContainerNode() || map.get(key).isArray()) {
+                override(map, prefix, env, used, key);
+            }
+        }
+    }
+
+    private static void override(ObjectNode map, String prefix, Map<String, String> env, List<String> used,
+                                 String key) {
+        String name = prefix + snake(key);
+        String value = env.get(name);
+        if (value != null) {
+            map.put(key, value);
+            used.add(name);
+        }
     }
 
     private static List<String> iterable(Iterator<String> it) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 public record GatewayConfig(
         HttpConfig http,
         VerifyConfig verify,
+        CodesConfig codes,
         TrustConfig trust,
         Map<String, Scene> scenes,
         RedisConfig redis,
@@ -21,6 +22,7 @@ public record GatewayConfig(
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(codes, "codes");
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(authority, "authority");
@@ -52,6 +54,7 @@ public record GatewayConfig(
         return new GatewayConfig(
                 HttpConfig.from(root.child("http")),
                 VerifyConfig.from(root.child("verify")),
+                CodesConfig.from(root.child("codes")),
                 TrustConfig.from(root.child("trust")),
                 scenes,
                 RedisConfig.from(root.child("redis")),

@@ -21,7 +21,7 @@ final class SceneReader {
         for (Decision d : Decision.values()) {
             for (String colourName : n.strings(d.wire())) {
                 Colour c = Colour.ofWire(colourName);
-                if (c == null || c == Colour.UNKNOWN) {
+                if (c == null || c == Colour.UNKNOWN || c == Colour.GREY) {
                     throw n.fail(d.wire(), "\"" + colourName + "\" is not one of green, yellow, orange, red");
                 }
                 if (decisions.put(c, d) != null) {

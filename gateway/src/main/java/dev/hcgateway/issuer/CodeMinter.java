@@ -103,7 +103,7 @@ public final class CodeMinter {
             case YELLOW -> 1;
             case RED -> 2;
             case ORANGE -> 3;
-            case UNKNOWN -> throw new IllegalArgumentException("a code cannot carry the colour unknown");
+            case UNKNOWN, GREY -> throw new IllegalArgumentException("a code cannot carry the colour " + c.colour().wire());
         };
     }
 

@@ -4,7 +4,12 @@ package dev.hcgateway.model;
 public enum Colour {
     GREEN("green", 0), YELLOW("yellow", 1), RED("red", 2), ORANGE("orange", 3),
     /** The store does not know the subject; never carried by a signed code. */
-    UNKNOWN("unknown", -1);
+    UNKNOWN("unknown", -1),
+    /**
+     * An international code past its validity, as the international version showed it; said by the gateway only
+     * (never signed in a code, never answered by the store, never listed in a scene) and never a pass.
+     */
+    GREY("grey", -2);
 
     private final String wire;
     private final int code;
@@ -22,7 +27,7 @@ public enum Colour {
     /** Returns the colour for the integer of the code's {@code hc.colour} claim, or null when out of range. */
     public static Colour ofCode(long value) {
         for (Colour c : values()) {
-            if (c.code == value && c != UNKNOWN) {
+            if (c.code == value && c.code >= 0) {
                 return c;
             }
         }

@@ -27,6 +27,12 @@ public record HealthCode(
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** Returns these claims with {@code expiresAt} brought forward to {@code until} when that is earlier. */
+    public HealthCode validUntil(long until) {
+        return until >= expiresAt ? this : new HealthCode(issuer, subject, issuedAt, until, codeId, colour, colourAsOf,
+                kind, relation, vaccinated);
+    }
+
     /** Returns the code id as lower-case hex, the form revocations use. */
     public String codeIdHex() {
         return HexFormat.of().formatHex(codeId);

@@ -24,8 +24,9 @@ public record Verdict(Decision decision, Reason reason, Credential credential, C
         if ((reason == Reason.OK) != (decision == Decision.PASS)) {
             throw new IllegalArgumentException("reason ok means pass, and pass means reason ok");
         }
-        if (decision == Decision.PASS && (colour == null || colour == Colour.UNKNOWN || colour == Colour.RED)) {
-            throw new IllegalArgumentException("only a known colour other than red can pass");
+        if (decision == Decision.PASS && (colour == null || colour == Colour.UNKNOWN || colour == Colour.RED
+                || colour == Colour.GREY)) {
+            throw new IllegalArgumentException("only a known colour other than red and grey can pass");
         }
         if (source == ColourSource.CODE && !credential.signed()) {
             throw new IllegalArgumentException("only a code carries a signed snapshot");

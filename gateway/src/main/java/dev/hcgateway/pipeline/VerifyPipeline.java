@@ -9,7 +9,9 @@ import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.Decoding;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.CodeKind;
 import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.model.Colour;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.model.Validation.Valid;
 import dev.hcgateway.model.Scene;
@@ -30,6 +32,8 @@ import java.util.Map;
 public final class VerifyPipeline {
 
     private static final Map<Reason, Rejection> REJECTIONS = new EnumMap<>(Reason.class);
+    /** An international code past its validity: grey, as the international version turned (spec additions). */
+    private static final Rejection GREY = new Rejection(Reason.EXPIRED, Colour.GREY);
 
     static {
         for (Reason r : Reason.values()) {
@@ -46,18 +50,18 @@ public final class VerifyPipeline {
     private final ColourService colours;
     private final ScenePolicy policy;
     private final Clock clock;
-    private final long skewSeconds;
+    private final TimeRules time;
     private final CryptoPlacement placement;
 
     /** Creates the pipeline from its stages, running the in-memory steps inline. */
     public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
-                          ColourService colours, ScenePolicy policy, Clock clock, long skewSeconds) {
-        this(decoder, trust, verifier, revocations, colours, policy, clock, skewSeconds, null);
+                          ColourService colours, ScenePolicy policy, Clock clock, TimeRules time) {
+        this(decoder, trust, verifier, revocations, colours, policy, clock, time, null);
     }
 
     /** Creates the pipeline from its stages, running the in-memory steps where {@code placement} says (null: inline). */
     public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
-                          ColourService colours, ScenePolicy policy, Clock clock, long skewSeconds,
+                          ColourService colours, ScenePolicy policy, Clock clock, TimeRules time,
                           CryptoPlacement placement) {
         this.placement = placement == null ? CryptoPlacement.INLINE : placement;
         this.decoder = decoder;
@@ -67,7 +71,7 @@ public final class VerifyPipeline {
         this.colours = colours;
         this.policy = policy;
         this.clock = clock;
-        this.skewSeconds = skewSeconds;
+        this.time = java.util.Objects.requireNonNull(time, "time");
     }
 
     /** Judges a scanned text at a scene; never fails (every fault of the code is a rejection). */
@@ -107,14 +111,18 @@ public final class VerifyPipeline {
         if (!verifier.verify(key.key(), decoded.toBeSigned(), decoded.signature())) {
             return reject(Reason.BAD_SIGNATURE);
         }
-        Reason late = TimeRules.check(code, clock.instant().getEpochSecond(), skewSeconds, scene.maxCodeAgeSeconds());
+        Reason late = time.check(code, clock.instant().getEpochSecond(), scene.maxCodeAgeSeconds());
+        if (late == Reason.EXPIRED && code.kind() == CodeKind.INTERNATIONAL) {
+            return GREY;
+        }
         if (late != null) {
             return reject(late);
         }
         if (revocations.isRevoked(code)) {
             return reject(Reason.REVOKED);
         }
-        return new Valid(code);
+        // The answer's expiresAt is the instant this gateway stops accepting the code, not a later signed exp.
+        return new Valid(code.validUntil(time.validUntil(code)));
     }
 
     private static Rejection reject(Reason reason) {

@@ -21,6 +21,10 @@ public final class ScenePolicy {
         if (colour == null) {
             return new Verdict(scene.fallback(), Reason.AUTHORITY_UNAVAILABLE, credential, null, null, true);
         }
+        if (colour == Colour.GREY) {
+            // Only the time rules say grey, and they reject the code first; should it reach here, it never passes.
+            return new Verdict(Decision.DENY, Reason.EXPIRED, credential, colour, answer.source(), answer.degraded());
+        }
         if (colour == Colour.UNKNOWN) {
             return new Verdict(Decision.DENY, Reason.UNKNOWN_SUBJECT, credential, colour, answer.source(),
                     answer.degraded());

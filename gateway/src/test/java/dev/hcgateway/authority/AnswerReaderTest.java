@@ -36,6 +36,8 @@ class AnswerReaderTest {
         "{\"colours\":[{\"subject\":\"a\",\"colour\":\"green\",\"asOf\":1},{\"subject\":\"a\",\"colour\":\"green\",\"asOf\":1}]}",
         "{\"colours\":[{\"subject\":\"a\",\"colour\":\"green\",\"asOf\":1},{\"subject\":\"c\",\"colour\":\"green\",\"asOf\":1}]}",
         "{\"colours\":[{\"subject\":\"a\",\"colour\":\"GREEN\",\"asOf\":1},{\"subject\":\"b\",\"colour\":\"unknown\"}]}",
+        // grey is the gateway's word for an expired international code; a store saying it is answering nonsense.
+        "{\"colours\":[{\"subject\":\"a\",\"colour\":\"grey\",\"asOf\":1},{\"subject\":\"b\",\"colour\":\"unknown\"}]}",
         "{\"colours\":[{\"subject\":\"a\",\"colour\":\"green\"},{\"subject\":\"b\",\"colour\":\"unknown\"}]}",
         "{\"colours\":[{\"subject\":\"a\",\"colour\":\"green\",\"asOf\":1.5},{\"subject\":\"b\",\"colour\":\"unknown\"}]}",
         "{\"colours\":[{\"subject\":\"a\",\"colour\":\"green\",\"asOf\":1,\"ttlSeconds\":-1},{\"subject\":\"b\",\"colour\":\"unknown\"}]}",

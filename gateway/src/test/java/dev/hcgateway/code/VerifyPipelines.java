@@ -3,6 +3,7 @@ package dev.hcgateway.code;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.model.Decision;
+import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
 import dev.hcgateway.policy.ScenePolicy;
@@ -20,11 +21,17 @@ public final class VerifyPipelines {
     private VerifyPipelines() {
     }
 
-    /** Returns an offline pipeline over a fixed trust list. */
+    /** Returns an offline pipeline over a fixed trust list, with the default validity bounds of config/gateway.yaml. */
     public static VerifyPipeline create(TrustList list, CryptoProvider provider, Clock clock, long skew) {
+        return create(list, provider, clock, skew, new ConfigLoader().defaultsWith(Map.of()).codes().maxValidity());
+    }
+
+    /** Returns an offline pipeline over a fixed trust list with these validity bounds. */
+    public static VerifyPipeline create(TrustList list, CryptoProvider provider, Clock clock, long skew,
+                                        ValidityBounds bounds) {
         TrustStore store = FixedTrust.of(list);
         return new VerifyPipeline(new CodeDecoder(), store, new Es256Verifier(provider), new LocalRevocations(),
-                new SnapshotColours(clock), new ScenePolicy(), clock, skew);
+                new SnapshotColours(clock), new ScenePolicy(), clock, new TimeRules(skew, bounds));
     }
 
     /** Returns a scene with no age limits, accepting every issuer. */

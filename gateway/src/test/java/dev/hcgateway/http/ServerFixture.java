@@ -4,6 +4,7 @@ import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.model.Colour;
+import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;
@@ -67,7 +68,8 @@ final class ServerFixture implements AutoCloseable {
             trust = TrustStore.fixed(TestData.trustList(crypto), registry);
         }
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, new Es256Verifier(crypto), revocations,
-                colours, new ScenePolicy(), clock, config.verify().clockSkewSeconds());
+                colours, new ScenePolicy(), clock,
+                new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()));
         services = new ApiServices(config, pipeline, revocations, colours, new GatewayMetrics(registry),
                 new Readiness(trust, revocations, colours),
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),

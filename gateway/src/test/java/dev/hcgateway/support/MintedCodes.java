@@ -59,9 +59,21 @@ public final class MintedCodes {
         return mint(claims(Colour.GREEN).withKind(CodeKind.PROXY, relation));
     }
 
-    /** Returns a green paper code printed {@code ageSeconds} ago, valid 30 days from then. */
+    /** Returns a green paper code printed {@code ageSeconds} ago, valid 14 days from then (the field's bound). */
     public String paper(long ageSeconds) {
+        return paper(ageSeconds, 14 * 86400);
+    }
+
+    /** Returns a green paper code printed {@code ageSeconds} ago and signed valid {@code validSeconds} from then. */
+    public String paper(long ageSeconds, long validSeconds) {
         long iat = now - ageSeconds;
-        return mint(claims(Colour.GREEN).withKind(CodeKind.PAPER, null).withTimes(iat, iat + 30 * 86400, iat));
+        return mint(claims(Colour.GREEN).withKind(CodeKind.PAPER, null).withTimes(iat, iat + validSeconds, iat));
+    }
+
+    /** Returns a code of this kind issued {@code ageSeconds} ago, signed valid {@code validSeconds} from then. */
+    public String ofKind(CodeKind kind, Colour colour, long ageSeconds, long validSeconds) {
+        long iat = now - ageSeconds;
+        String relation = kind == CodeKind.PROXY ? "parent" : null;
+        return mint(claims(colour).withKind(kind, relation).withTimes(iat, iat + validSeconds, iat));
     }
 }

@@ -4,6 +4,8 @@ import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Decoding;
 import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.code.ValidityBounds;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
@@ -48,7 +50,7 @@ public final class CpuBreakdown {
         var key = list.find(decoded[0].kid()).key();
         VerifyPipeline pipeline = new VerifyPipeline(decoder, TrustStore.fixed(list, new SimpleMeterRegistry()),
                 verifier, new LocalRevocations(), new SnapshotColours(fixtures.clock()), new ScenePolicy(),
-                fixtures.clock(), 60);
+                fixtures.clock(), new TimeRules(60, ValidityBounds.SIGNED_EXP));
         Scene scene = BenchFixtures.scene("venue");
         System.out.printf("provider=%s%n", crypto.name());
         measure("decode", seconds, i -> sink = decoder.decode(codes[i & mask]));

@@ -3,6 +3,8 @@ package dev.hcgateway.loadtest.bench;
 import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.code.ValidityBounds;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.pipeline.VerifyPipeline;
@@ -50,7 +52,8 @@ public class PipelineBenchmark {
         CryptoProvider crypto = BenchFixtures.provider(provider);
         pipeline = new VerifyPipeline(new CodeDecoder(),
                 TrustStore.fixed(fixtures.trustList(crypto), new SimpleMeterRegistry()), new Es256Verifier(crypto),
-                new LocalRevocations(), new SnapshotColours(fixtures.clock()), new ScenePolicy(), fixtures.clock(), 60);
+                new LocalRevocations(), new SnapshotColours(fixtures.clock()), new ScenePolicy(), fixtures.clock(),
+                new TimeRules(60, ValidityBounds.SIGNED_EXP));
         scene = BenchFixtures.scene("venue");
         codes = fixtures.codes();
         if (!(validate() instanceof Validation.Valid)) {

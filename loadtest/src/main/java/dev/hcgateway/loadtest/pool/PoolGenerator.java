@@ -23,7 +23,7 @@ public final class PoolGenerator {
     public static final long CODE_TTL_SECONDS = 86_400;
     /** How long ago paper codes were printed (their colour snapshot is that old). */
     public static final long PAPER_AGE_SECONDS = 1_800;
-    private static final long PAPER_TTL_SECONDS = 30 * 86_400L;
+    private static final long PAPER_TTL_SECONDS = 14 * 86_400L; // the field's (and codes.maxValidityDays') bound
     private static final String BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
     private final CodeMinter minter;

@@ -38,7 +38,7 @@ public final class Subjects {
             case YELLOW -> 'Y';
             case ORANGE -> 'O';
             case RED -> 'R';
-            case UNKNOWN -> 'U';
+            case UNKNOWN, GREY -> 'U'; // a store never says grey: like unknown, no colour of its own
         };
     }
 }

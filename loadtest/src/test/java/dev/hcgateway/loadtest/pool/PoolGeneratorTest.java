@@ -7,6 +7,7 @@ import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.model.CodeKind;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeMinter;
@@ -47,7 +48,7 @@ class PoolGeneratorTest {
                 key.trustList("t").encode().getBytes(StandardCharsets.UTF_8), "pool trust list");
         pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(list, new SimpleMeterRegistry()),
                 new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(CLOCK), new ScenePolicy(),
-                CLOCK, 60);
+                CLOCK, new TimeRules(60, new ConfigLoader().defaultsWith(Map.of()).codes().maxValidity()));
         scenes = new ConfigLoader().defaultsWith(Map.of()).scenes();
     }
 
