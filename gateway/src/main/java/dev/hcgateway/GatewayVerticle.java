@@ -13,6 +13,7 @@ import dev.hcgateway.http.HttpServerVerticle;
 import dev.hcgateway.http.Readiness;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
+import dev.hcgateway.passage.Passages;
 import dev.hcgateway.pipeline.CryptoPlacement;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
@@ -49,6 +50,7 @@ public final class GatewayVerticle extends VerticleBase {
     private ColourService colours;
     private Readiness readiness;
     private ImageScanner images;
+    private Passages passages;
 
     /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
     public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -78,11 +80,12 @@ public final class GatewayVerticle extends VerticleBase {
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(), registry),
-                registry::scrape, images);
+                registry::scrape, images, passages = new Passages(vertx, config, clock, registry));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
                 .compose(v -> revocations.start())
+                .compose(v -> passages.start())
                 .compose(v -> vertx.deployVerticle(() -> {
                     HttpServerVerticle server = new HttpServerVerticle(services);
                     servers.add(server);
@@ -120,7 +123,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     private Future<Void> closeClients() {
         trust.close();
-        return Future.join(colours.close(), revocations.close(), images.close()).mapEmpty();
+        Future<Void> passagesClosed = passages == null ? Future.succeededFuture() : passages.close();
+        return Future.join(colours.close(), revocations.close(), images.close(), passagesClosed).mapEmpty();
     }
 
     /** Returns the port the servers listen on. */

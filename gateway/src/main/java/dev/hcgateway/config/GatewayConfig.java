@@ -1,5 +1,6 @@
 package dev.hcgateway.config;
 
+import dev.hcgateway.passage.Place;
 import dev.hcgateway.policy.Scene;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,10 @@ public record GatewayConfig(
         ColourConfig colour,
         AdminConfig admin,
         DocumentConfig document,
-        ImageConfig image) {
+        ImageConfig image,
+        PassagesConfig passages,
+        TracerConfig tracer,
+        Map<String, Place> places) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -28,6 +32,12 @@ public record GatewayConfig(
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(passages, "passages");
+        Objects.requireNonNull(tracer, "tracer");
+        places = Map.copyOf(places);
+        if (tracer.token() != null && tracer.token().equals(admin.token())) {
+            throw new ConfigException("tracer.token: must differ from admin.token");
+        }
         if (colour.budgetMs() >= http.requestTimeoutMs()) {
             throw new ConfigException("colour.budgetMs: must be below http.requestTimeoutMs (" + http.requestTimeoutMs()
                     + "), or requests time out before a stand-in can answer");
@@ -59,7 +69,20 @@ public record GatewayConfig(
                 ColourConfig.from(root.child("colour")),
                 AdminConfig.from(root.child("admin")),
                 DocumentConfig.from(root.child("document")),
-                ImageConfig.from(root.child("image")));
+                ImageConfig.from(root.child("image")),
+                PassagesConfig.from(root.child("passages")),
+                TracerConfig.from(root.child("tracer")),
+                places(root.child("places")));
+    }
+
+    /** Reads {@code places}: gate-id prefix to {@code {id, name}}. */
+    private static Map<String, Place> places(ConfigNode n) {
+        Map<String, Place> places = new LinkedHashMap<>();
+        for (String prefix : n.keys()) {
+            ConfigNode place = n.child(prefix);
+            places.put(prefix, new Place(place.string("id"), place.string("name")));
+        }
+        return places;
     }
 
     /** Returns the scene of this name, or null. */

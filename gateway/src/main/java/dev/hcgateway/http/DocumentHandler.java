@@ -43,6 +43,7 @@ final class DocumentHandler implements Handler<RoutingContext> {
             DocumentVerdict verdict = policy.decide(request.scene(), request.type(), ar.result());
             services.metrics().judged(Routes.VERIFY_DOCUMENT, request.scene().name(), verdict.decision(),
                     verdict.reason(), verdict.degraded(), System.nanoTime() - start);
+            services.recorder().record(request.gate(), request.scene().name(), verdict, request.document().hash());
             Answers.json(ctx.response(), json(verdict));
         });
     }

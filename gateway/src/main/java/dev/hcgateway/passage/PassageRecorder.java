@@ -1,0 +1,31 @@
+package dev.hcgateway.passage;
+
+import dev.hcgateway.document.DocumentVerdict;
+import dev.hcgateway.pipeline.Outcome;
+
+/**
+ * Records the passage of a judged code, on the scan path, before its answer is written. Cheap and never
+ * blocking on a network: an implementation journals locally (docs/passages.md). A request without a gate
+ * leaves no passage.
+ */
+public interface PassageRecorder {
+
+    /** Records nothing: for gateways and tests without a journal. */
+    PassageRecorder NONE = new PassageRecorder() {
+        @Override
+        public boolean record(String gate, String scene, Outcome outcome) {
+            return false;
+        }
+
+        @Override
+        public boolean record(String gate, String scene, DocumentVerdict verdict, String documentHash) {
+            return false;
+        }
+    };
+
+    /** Records a judged code at a gate (null: none); returns whether the passage was journalled. */
+    boolean record(String gate, String scene, Outcome outcome);
+
+    /** Records a judged identity document by its keyed hash; returns whether the passage was journalled. */
+    boolean record(String gate, String scene, DocumentVerdict verdict, String documentHash);
+}
