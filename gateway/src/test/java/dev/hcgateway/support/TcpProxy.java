@@ -20,9 +20,9 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    /** Starts a proxy on a free port to {@code host:port}. */
-    public TcpProxy(Vertx vertx, String host, int port) throws Exception {
-        this.vertx = vertx;
+    /** Starts a proxy, on a Vert.x of its own, on a free port to {@code host:port}. */
+    public TcpProxy(String host, int port) throws Exception {
+        this.vertx = Vertx.vertx();
         this.client = vertx.createNetClient();
         this.server = vertx.createNetServer().connectHandler(in -> {
             if (cut) {
@@ -68,5 +68,6 @@ public final class TcpProxy implements AutoCloseable {
         cut();
         server.close().await(10, TimeUnit.SECONDS);
         client.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 }
