@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the gateway ({@code java -jar gateway.jar} or {@code ... serve}), or runs an issuer tool
- * ({@code keygen}, {@code mint}, {@code qr}, {@code revoke}; {@code help} lists them).
+ * ({@code keygen}, {@code mint}, {@code qr}, {@code revoke}; {@code help} lists them), or migrates the passages
+ * store ({@code migrate}).
  *
  * <p>Exit codes of {@code serve}: 2 for a configuration error (the message names the key), 1 when start-up
  * fails otherwise (trust list unreadable, port taken...), 143 after SIGTERM.
@@ -32,10 +33,36 @@ public final class Main {
 
     /** Runs the command named by the first argument; none starts the gateway. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("migrate")) {
+            System.exit(migrate());
+        }
         if (args.length > 0 && !args[0].equals("serve")) {
             System.exit(new IssuerCli(System.out, System.err, System.getenv()).run(args));
         }
         serve();
+    }
+
+    /** Creates or migrates the passages store's schema and partitions ({@code HC_PASSAGES_URL}), then exits. */
+    private static int migrate() {
+        try {
+            GatewayConfig config = new ConfigLoader().load(System.getenv(), new ArrayList<>());
+            Vertx vertx = Vertx.vertx();
+            try {
+                new dev.hcgateway.passage.Passages(vertx, config, Clock.systemUTC(),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).migrate()
+                        .await(60, TimeUnit.SECONDS);
+                System.out.println("passages schema migrated");
+                return 0;
+            } finally {
+                vertx.close();
+            }
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        } catch (Exception e) {
+            System.err.println("migration failed: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void serve() {

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local, segmented, bounded journal of passages: every passage is appended with one {@code write()} to the
- * page cache before its answer is written, so a killed process loses none; {@link #sync} forces the open
- * segment to disk periodically, so a machine crash loses at most one interval. Segments are numbered files
+ * page cache before its answer is written, so a killed process loses none; {@link #sync} periodically seals
+ * the open segment and forces it to disk, so a machine crash loses at most one interval. Segments are numbered files
  * ({@code 00000000000000000042.seg}); a new one is started at every open and when the current one is full, so
  * a torn tail (crash mid-write) only ever ends a sealed segment, where readers skip it.
  *
@@ -91,22 +91,34 @@ public final class Journal implements AutoCloseable {
         currentSize = 0;
     }
 
-    /** Forces written passages to disk; blocking (milliseconds), so run it on a worker, never an event loop. */
+    /**
+     * Seals the open segment when it holds anything, then forces and closes the sealed ones. Blocking
+     * (milliseconds): run it on a worker. Only sealed files are forced, because on Linux an fsync holds the
+     * file's inode lock and would stall an event loop's {@code write()} to the same file for its duration.
+     */
     public void sync() {
+        synchronized (this) {
+            if (current != null && currentSize > 0) {
+                try {
+                    roll(currentSegment + 1);
+                } catch (IOException e) {
+                    LOG.warn("passages journal cannot start a segment: {}", e.toString());
+                }
+            }
+        }
+        forceSealed();
+    }
+
+    private void forceSealed() {
         List<FileChannel> toClose;
-        FileChannel open;
         synchronized (this) {
             toClose = new ArrayList<>(sealed);
             sealed.clear();
-            open = current;
         }
         try {
             for (FileChannel channel : toClose) {
                 channel.force(false);
                 channel.close();
-            }
-            if (open != null && open.isOpen()) {
-                open.force(false);
             }
         } catch (IOException e) {
             LOG.warn("passages journal fsync failed: {}", e.toString());
@@ -158,16 +170,15 @@ public final class Journal implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Forces and closes the journal; appends after it are dropped. Blocking: a worker's job. */
     @Override
-    public synchronized void close() {
-        sync();
-        try {
+    public void close() {
+        synchronized (this) {
             if (current != null) {
-                current.close();
+                sealed.add(current);
             }
-        } catch (IOException e) {
-            LOG.warn("passages journal close failed: {}", e.toString());
+            current = null;
         }
-        current = null;
+        forceSealed();
     }
 }
