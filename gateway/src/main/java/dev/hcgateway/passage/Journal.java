@@ -81,6 +81,11 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** Counts a passage that could not be recorded (e.g. a field out of bounds) as dropped. */
+    void refuse() {
+        dropped.incrementAndGet();
+    }
+
     /** Seals the current segment (forced and closed by the next {@link #sync}) and opens the next. */
     private void roll(long segment) throws IOException {
         if (current != null) {

@@ -3,6 +3,7 @@ package dev.hcgateway.passage;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The record of one judged scan at a gate (docs/passages.md). It never holds the code text, a document number
@@ -21,6 +22,9 @@ public record Passage(UUID id, long at, String gate, String place, String scene,
                       String codeId, String document) {
 
     private static final Set<String> DECISIONS = Set.of("pass", "deny", "manual");
+    // Compiled once: the constructor runs on the scan path.
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,128}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     /** Longest text field; a gate id is at most 128 characters, issuers and subjects are short too. */
     static final int MAX_TEXT = 256;
 
@@ -42,10 +46,10 @@ public record Passage(UUID id, long at, String gate, String place, String scene,
         if (issuer == null && (subject != null || kind != null || codeId != null)) {
             throw new IllegalArgumentException("subject, kind and codeId come from a decoded code: issuer too");
         }
-        if (codeId != null && !codeId.matches("[0-9a-f]{1,128}")) {
+        if (codeId != null && !HEX.matcher(codeId).matches()) {
             throw new IllegalArgumentException("codeId must be lower-case hex");
         }
-        if (document != null && !document.matches("[0-9a-f]{64}")) {
+        if (document != null && !HASH.matcher(document).matches()) {
             throw new IllegalArgumentException("document must be a 64-digit lower-case hex hash");
         }
         for (String text : new String[]{gate, place, scene, reason, colour, source, issuer, subject, kind}) {

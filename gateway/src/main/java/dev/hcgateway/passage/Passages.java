@@ -93,10 +93,15 @@ public final class Passages implements PassageRecorder {
             degraded = v.degraded();
             code = v.code();
         }
-        return journal.append(new Passage(Uuid7.at(at), at, gate, places.placeOf(gate), scene,
-                outcome.decision().wire(), outcome.reason().wire(), colour, source, degraded,
-                code == null ? null : code.issuer(), code == null ? null : code.subject(),
-                code == null ? null : code.kind().wire(), code == null ? null : code.codeIdHex(), null));
+        try {
+            return journal.append(new Passage(Uuid7.at(at), at, gate, places.placeOf(gate), scene,
+                    outcome.decision().wire(), outcome.reason().wire(), colour, source, degraded,
+                    code == null ? null : code.issuer(), code == null ? null : code.subject(),
+                    code == null ? null : code.kind().wire(), code == null ? null : code.codeIdHex(), null));
+        } catch (IllegalArgumentException e) {
+            journal.refuse(); // e.g. a signed subject past the passage's bounds: the answer must not fail for it
+            return false;
+        }
     }
 
     @Override
@@ -105,9 +110,14 @@ public final class Passages implements PassageRecorder {
             return false;
         }
         long at = clock.millis();
-        return journal.append(new Passage(Uuid7.at(at), at, gate, places.placeOf(gate), scene,
-                v.decision().wire(), v.reason().wire(), v.colour() == null ? null : v.colour().wire(),
-                v.source() == null ? null : v.source().wire(), v.degraded(), null, null, null, null, documentHash));
+        try {
+            return journal.append(new Passage(Uuid7.at(at), at, gate, places.placeOf(gate), scene,
+                    v.decision().wire(), v.reason().wire(), v.colour() == null ? null : v.colour().wire(),
+                    v.source() == null ? null : v.source().wire(), v.degraded(), null, null, null, null, documentHash));
+        } catch (IllegalArgumentException e) {
+            journal.refuse();
+            return false;
+        }
     }
 
     /** Returns the current time of the gateway's clock, epoch milliseconds. */
