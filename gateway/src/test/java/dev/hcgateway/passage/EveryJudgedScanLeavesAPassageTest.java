@@ -67,7 +67,7 @@ class EveryJudgedScanLeavesAPassageTest {
                 .put("scene", "metro").put("gate", "PVG-T2-DESK-1"));
 
         Eventually.within(Duration.ofSeconds(20), "6 passages stored",
-                () -> db.count("SELECT count(*) FROM passages") == 6);
+                () -> db.rows("passages") == 6);
 
         Row verify = rows("gate = 'SH-L2-PEOPLESQ-G07'").get(0);
         assertThat(verify.getString("place")).isEqualTo("SH-PEOPLESQ");

@@ -50,7 +50,7 @@ class TracerApiTest {
         gw.clock.advanceSeconds(38 * 60);
         scan("s-d", PEOPLESQ);            // t0+50: too late for ±30 min of A's passages
         Eventually.within(Duration.ofSeconds(20), "5 passages stored",
-                () -> db.count("SELECT count(*) FROM passages") == 5);
+                () -> db.rows("passages") == 5);
     }
 
     /** Scans a fresh green code of a subject at a gate, now; returns the subject the gateway answered. */

@@ -59,6 +59,14 @@ public final class PgDatabase implements AutoCloseable {
         return rows.isEmpty() ? 0 : rows.get(0).getLong(0);
     }
 
+    /** Returns the rows of a table, 0 while the table does not exist yet (the gateway creates it at start). */
+    public long rows(String table) {
+        if (query("SELECT to_regclass($1)::text", table).get(0).getString(0) == null) {
+            return 0;
+        }
+        return count("SELECT count(*) FROM " + table);
+    }
+
     private static List<Row> run(Pool pool, String sql, Object... args) {
         try {
             RowSet<Row> rows = pool.preparedQuery(sql).execute(Tuple.wrap(args)).await(30, TimeUnit.SECONDS);
