@@ -14,6 +14,7 @@ import dev.hcgateway.http.HttpServerVerticle;
 import dev.hcgateway.http.Readiness;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
+import dev.hcgateway.passage.Passages;
 import dev.hcgateway.pipeline.CryptoPlacement;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
@@ -52,6 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
     private ColourService colours;
     private Readiness readiness;
     private ImageScanner images;
+    private Passages passages;
 
     /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
     public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -96,12 +98,13 @@ public final class GatewayVerticle extends VerticleBase {
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry),
-                registry::scrape, images);
+                registry::scrape, images, passages = new Passages(vertx, config, clock, registry));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
                 // A Redis that is slow or away at start delays readiness, not the start (issue 19, item 11).
                 .compose(v -> revocationStart.start())
+                .compose(v -> passages.start())
                 .compose(v -> vertx.deployVerticle(() -> {
                     HttpServerVerticle server = new HttpServerVerticle(services);
                     servers.add(server);
@@ -140,7 +143,8 @@ public final class GatewayVerticle extends VerticleBase {
     private Future<Void> closeClients() {
         revocationStart.stop();
         trust.close();
-        return Future.join(colours.close(), revocations.close(), images.close()).mapEmpty();
+        Future<Void> passagesClosed = passages == null ? Future.succeededFuture() : passages.close();
+        return Future.join(colours.close(), revocations.close(), images.close(), passagesClosed).mapEmpty();
     }
 
     /** Returns the port the servers listen on. */

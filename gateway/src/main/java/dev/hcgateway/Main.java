@@ -9,7 +9,8 @@ import java.time.Clock;
 
 /**
  * Starts the gateway ({@code java -jar gateway.jar} or {@code ... serve}), or runs a tool of the same jar
- * ({@code keygen}, {@code jwk}, {@code mint}, {@code inspect}, {@code qr}, {@code revoke}, {@code invalidate};
+ * ({@code keygen}, {@code jwk}, {@code mint}, {@code inspect}, {@code qr}, {@code revoke}, {@code invalidate},
+ * {@code store}, {@code migrate};
  * {@code help} lists them). The command line itself is {@link GatewayCli}.
  *
  * <p>Exit codes: 0 done, 1 failure (of a tool, or of start-up: trust list unreadable, port taken...), 2 usage or

@@ -51,6 +51,7 @@ public final class GatewayCli {
                 .addSubcommand(new RevokeCommand(env))
                 .addSubcommand(new InvalidateCommand(env))
                 .addSubcommand(new StoreCommand(env))
+                .addSubcommand(new MigrateCommand(env))
                 .addSubcommand("help", new HelpCommand());
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler(GatewayCli::failed);

@@ -1,6 +1,7 @@
 package dev.hcgateway.config;
 
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.model.Place;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,10 @@ public record GatewayConfig(
         ColourConfig colour,
         AdminConfig admin,
         DocumentConfig document,
-        ImageConfig image) {
+        ImageConfig image,
+        PassagesConfig passages,
+        TracerConfig tracer,
+        Map<String, Place> places) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -30,6 +34,12 @@ public record GatewayConfig(
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(passages, "passages");
+        Objects.requireNonNull(tracer, "tracer");
+        places = Map.copyOf(places);
+        if (tracer.token() != null && tracer.token().equals(admin.token())) {
+            throw new ConfigException("tracer.token: must differ from admin.token");
+        }
         if (colour.budgetMs() >= http.requestTimeoutMs()) {
             throw new ConfigException("colour.budgetMs: must be below http.requestTimeoutMs (" + http.requestTimeoutMs()
                     + "), or requests time out before a stand-in can answer");
@@ -62,7 +72,20 @@ public record GatewayConfig(
                 ColourConfig.from(root.child("colour")),
                 AdminConfig.from(root.child("admin")),
                 DocumentConfig.from(root.child("document")),
-                ImageConfig.from(root.child("image")));
+                ImageConfig.from(root.child("image")),
+                PassagesConfig.from(root.child("passages")),
+                TracerConfig.from(root.child("tracer")),
+                places(root.child("places")));
+    }
+
+    /** Reads {@code places}: gate-id prefix to {@code {id, name}}. */
+    private static Map<String, Place> places(ConfigNode n) {
+        Map<String, Place> places = new LinkedHashMap<>();
+        for (String prefix : n.keys()) {
+            ConfigNode place = n.child(prefix);
+            places.put(prefix, new Place(place.string("id"), place.string("name")));
+        }
+        return places;
     }
 
     /** Returns the scene of this name, or null. */

@@ -4,6 +4,8 @@ import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
+import dev.hcgateway.passage.PassageRecorder;
+import dev.hcgateway.passage.Passages;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.revocation.RevocationStore;
 import java.util.Objects;
@@ -14,10 +16,23 @@ import java.util.function.Supplier;
  *
  * @param scrape returns the Prometheus text exposition
  * @param images finds QR codes in uploaded images ({@code /v1/verify/image})
+ * @param passages records passages and serves the tracer API, or null for none (tests of other parts)
  */
 public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                           ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
-                          Supplier<String> scrape, ImageScanner images) {
+                          Supplier<String> scrape, ImageScanner images, Passages passages) {
+
+    /** Creates the services without passages: nothing is recorded, the tracer API answers 503. */
+    public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
+                       ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
+                       Supplier<String> scrape, ImageScanner images) {
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, null);
+    }
+
+    /** Returns where judged codes leave their passages. */
+    public PassageRecorder recorder() {
+        return passages == null ? PassageRecorder.NONE : passages;
+    }
 
     public ApiServices {
         Objects.requireNonNull(config, "config");

@@ -41,7 +41,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         services.admission().admit(permits);
         List<Future<JsonObject>> answers = new ArrayList<>(request.codes().size());
         for (String code : request.codes()) {
-            answers.add(judge(code, request.scene(), start));
+            answers.add(judge(code, request.scene(), request.gate(), start));
         }
         Future.all(answers).onComplete(ar -> {
             services.admission().release(permits);
@@ -57,7 +57,7 @@ final class BatchHandler implements Handler<RoutingContext> {
     }
 
     /** Judges one code; never fails, so that one code cannot fail the batch. */
-    private Future<JsonObject> judge(String code, Scene scene, long start) {
+    private Future<JsonObject> judge(String code, Scene scene, String gate, long start) {
         Future<Outcome> judged;
         try {
             judged = services.pipeline().verify(code, scene);
@@ -66,6 +66,7 @@ final class BatchHandler implements Handler<RoutingContext> {
         }
         return judged.map(outcome -> {
             services.metrics().judged(Routes.VERIFY_BATCH, scene.name(), outcome, System.nanoTime() - start);
+            services.recorder().record(gate, scene.name(), outcome); // each element: before the batch answer
             return OutcomeJson.of(outcome);
         }).otherwise(e -> {
             // Never log the code itself: only that one slot could not be judged.

@@ -47,6 +47,7 @@ final class DocumentHandler implements Handler<RoutingContext> {
                     new IdentityDocument(request.type(), request.document(), found.subject()), found.answer());
             services.metrics().judged(Routes.VERIFY_DOCUMENT, request.scene().name(), verdict,
                     System.nanoTime() - start);
+            services.recorder().record(request.gate(), request.scene().name(), verdict);
             Answers.json(ctx.response(), OutcomeJson.of(verdict));
         });
     }

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.passage.TracerHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -40,6 +41,10 @@ public final class HttpApi {
                     .handler(admin::revoke);
             router.post(Routes.INVALIDATIONS).handler(timeout).handler(json).handler(admin::authorize)
                     .handler(admin::invalidate);
+        }
+
+        if (services.config().tracer().token() != null) {
+            new TracerHandler(services.config().tracer().token(), services.passages()).mount(router);
         }
 
         HealthHandler health = new HealthHandler(services);

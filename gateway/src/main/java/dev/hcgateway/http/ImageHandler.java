@@ -105,6 +105,7 @@ final class ImageHandler implements Handler<RoutingContext> {
                 return;
             }
             images.metrics().outcome(ImageMetrics.Outcome.FOUND);
+            services.recorder().record(request.gate(), request.scene().name(), ar.result());
             Answers.json(ctx.response(), OutcomeJson.of(ar.result()));
         });
     }

@@ -15,10 +15,12 @@ public final class Routes {
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
     public static final String METRICS = "/metrics";
+    public static final String TRACER_PASSAGES = "/tracer/v1/passages";
+    public static final String TRACER_COMPANIONS = "/tracer/v1/companions";
 
     /** Every path, for bounded metric labels. */
     static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,
-            INVALIDATIONS, LIVE, READY, METRICS);
+            INVALIDATIONS, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
 
     private Routes() {
     }

@@ -99,6 +99,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         private boolean refused;
         private boolean admitted;
         private String scene;
+        private String gate;
 
         Exchange(HttpServerRequest request, long declared) {
             this.request = request;
@@ -153,6 +154,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
                 services.admission().admit(1);
                 admitted = true;
                 scene = parsed.scene().name();
+                gate = parsed.gate();
                 services.pipeline().verify(parsed.code(), parsed.scene()).onComplete(this::answer);
             } catch (ApiError.ApiException e) {
                 stop(e.error(), false);
@@ -175,6 +177,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
             }
             Outcome outcome = ar.result();
             services.metrics().judged(Routes.VERIFY, scene, outcome, System.nanoTime() - start);
+            services.recorder().record(gate, scene, outcome); // journalled before the answer is written
             Answers.json(response, OutcomeJson.buffer(outcome));
         }
 

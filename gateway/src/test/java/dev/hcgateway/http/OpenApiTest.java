@@ -38,7 +38,8 @@ class OpenApiTest {
     @BeforeAll
     static void load() throws Exception {
         spec = new ObjectMapper(new YAMLFactory()).readTree(DOCUMENT.toFile());
-        FIXTURE.with("admin.token", "openapi-test-admin-token").start(1);
+        FIXTURE.with("admin.token", "openapi-test-admin-token").with("tracer.token", "openapi-test-tracer-token")
+                .start(1);
         Router router = HttpApi.router(FIXTURE.vertx, FIXTURE.services);
         served = new TreeSet<>(HttpApi.served(router));
     }

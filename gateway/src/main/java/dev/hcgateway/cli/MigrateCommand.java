@@ -1,0 +1,44 @@
+package dev.hcgateway.cli;
+
+import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.passage.Passages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Creates or migrates the passages store's schema and partitions ({@code HC_PASSAGES_URL}), then exits. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Create or migrate the passages store's schema and day partitions (HC_PASSAGES_URL).")
+public final class MigrateCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Spec
+    private CommandSpec spec;
+
+    MigrateCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig config = new ConfigLoader().load(env, new ArrayList<>());
+        Vertx vertx = Vertx.vertx();
+        try {
+            new Passages(vertx, config, Clock.systemUTC(), new SimpleMeterRegistry()).migrate()
+                    .await(60, TimeUnit.SECONDS);
+            spec.commandLine().getOut().println("passages schema migrated");
+            return 0;
+        } finally {
+            vertx.close();
+        }
+    }
+}
