@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.hcgateway.code.HealthCode;
+import dev.hcgateway.pipeline.DccVerdict;
 import dev.hcgateway.pipeline.Outcome;
 import dev.hcgateway.pipeline.Rejection;
 import dev.hcgateway.pipeline.Verdict;
@@ -69,6 +70,17 @@ final class OutcomeJson {
         out.put("reason", outcome.reason().wire());
         if (outcome instanceof Rejection) {
             out.put("degraded", false);
+            return;
+        }
+        if (outcome instanceof DccVerdict d) {
+            // No colour: the scene's DCC rules decided. Name and date of birth are never in a DccCertificate.
+            out.put("source", "code");
+            out.put("degraded", false);
+            out.put("issuer", d.issuer());
+            out.put("subject", d.certificate().uvci());
+            out.put("kind", "dcc");
+            out.put("certificateType", d.certificate().type().wire());
+            out.put("expiresAt", d.certificate().expiresAt());
             return;
         }
         Verdict v = (Verdict) outcome;

@@ -1,11 +1,17 @@
 package dev.hcgateway.pipeline;
 
 import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.Decoding;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.code.HealthCode;
 import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.dcc.DccCertificate;
+import dev.hcgateway.dcc.DccDecoder;
+import dev.hcgateway.dcc.DccJudge;
+import dev.hcgateway.dcc.Ps256Verifier;
+import dev.hcgateway.format.CodeFormats;
+import dev.hcgateway.format.Decoded;
+import dev.hcgateway.format.Hcn1Format;
 import dev.hcgateway.pipeline.Validation.Valid;
 import dev.hcgateway.policy.Scene;
 import dev.hcgateway.policy.ScenePolicy;
@@ -15,6 +21,7 @@ import dev.hcgateway.trust.TrustedKey;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +41,8 @@ public final class VerifyPipeline {
         }
     }
 
-    private final CodeDecoder decoder;
+    private final CodeFormats formats;
+    private final DccJudge dcc;
     private final TrustStore trust;
     private final Es256Verifier verifier;
     private final RevocationStore revocations;
@@ -55,7 +63,10 @@ public final class VerifyPipeline {
                           ColourService colours, ScenePolicy policy, Clock clock, long skewSeconds,
                           CryptoPlacement placement) {
         this.placement = placement == null ? CryptoPlacement.INLINE : placement;
-        this.decoder = decoder;
+        // The one place that lists the formats: HCN1 and the EU DCC, told apart by prefix (docs/dcc.md).
+        this.formats = new CodeFormats(List.of(new Hcn1Format(decoder), new DccDecoder()));
+        this.dcc = new DccJudge(trust, verifier, new Ps256Verifier(verifier.provider().provider()), revocations,
+                skewSeconds);
         this.trust = trust;
         this.verifier = verifier;
         this.revocations = revocations;
@@ -77,18 +88,24 @@ public final class VerifyPipeline {
         if (validation instanceof Rejection rejection) {
             return Future.succeededFuture(rejection);
         }
+        if (validation instanceof DccVerdict verdict) {
+            return Future.succeededFuture(verdict);
+        }
         HealthCode code = ((Valid) validation).code();
         return colours.colourOf(code, scene).map(answer -> policy.decide(scene, code, answer));
     }
 
-    /** Runs steps 1 to 5, all in memory. */
+    /** Runs steps 1 to 5, all in memory (a DCC, having no colour stage, is decided whole here). */
     public Validation validate(String text, Scene scene) {
-        Decoding decoding = decoder.decode(text);
-        if (decoding instanceof Decoding.Undecodable u) {
-            return reject(u.reason());
+        Decoded decoding = formats.decode(text);
+        if (decoding instanceof Decoded.Refused refused) {
+            return reject(refused.reason());
         }
-        Decoding.Decoded decoded = (Decoding.Decoded) decoding;
-        HealthCode code = decoded.code();
+        Decoded.Signed<?> decoded = (Decoded.Signed<?>) decoding;
+        if (decoded.claims() instanceof DccCertificate certificate) {
+            return dcc.judge(decoded, certificate, scene, clock.instant());
+        }
+        HealthCode code = (HealthCode) decoded.claims();
         TrustedKey key = trust.current().find(decoded.kid());
         if (key == null) {
             return reject(Reason.UNKNOWN_KEY);
