@@ -75,7 +75,7 @@ public final class DccDecoder implements CodeFormat {
         }
     }
 
-    /** Strips an outer CWT tag 61 and a COSE_Sign1 tag 18; any other start than a 4-array is malformed. */
+    /** Strips an outer CWT tag 61 and a COSE_Sign1 tag 18; any other start than an array is malformed. */
     private static byte[] untag(byte[] cose) throws IOException {
         int o = 0;
         if (cose.length > 2 && (cose[0] & 0xFF) == 0xD8 && cose[1] == 61) {
@@ -84,7 +84,8 @@ public final class DccDecoder implements CodeFormat {
         if (cose.length > o && (cose[o] & 0xFF) == 0xD2) {
             o++;
         }
-        if (cose.length <= o || (cose[o] & 0xFF) != 0x84) {
+        // 0x84: an array of four; 0x9F: an indefinite-length array, whose size the tree checks.
+        if (cose.length <= o || ((cose[o] & 0xFF) != 0x84 && (cose[o] & 0xFF) != 0x9F)) {
             throw new IOException("not a COSE_Sign1 array");
         }
         return Arrays.copyOfRange(cose, o, cose.length);
@@ -92,6 +93,9 @@ public final class DccDecoder implements CodeFormat {
 
     private Decoded readSign1(byte[] cose) throws IOException {
         JsonNode sign1 = cbor.readTree(cose);
+        if (!sign1.isArray() || sign1.size() != 4) {
+            return MALFORMED;
+        }
         JsonNode protectedBytes = sign1.get(0);
         JsonNode unprotected = sign1.get(1);
         JsonNode payload = sign1.get(2);
