@@ -32,10 +32,30 @@ public final class Main {
 
     /** Runs the command named by the first argument; none starts the gateway. */
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("trust"))) {
+            System.exit(offline(args));
+        }
         if (args.length > 0 && !args[0].equals("serve")) {
             System.exit(new IssuerCli(System.out, System.err, System.getenv()).run(args));
         }
         serve();
+    }
+
+    /** Runs {@code verify} or {@code trust import-dsc} (docs/dcc.md); answers on stdout, logs on stderr. */
+    private static int offline(String[] args) {
+        System.setProperty("HC_LOG_TARGET", "System.err"); // before the first logger: stdout is for answers
+        List<String> rest = List.of(args).subList(1, args.length);
+        if (args[0].equals("trust")) {
+            return new dev.hcgateway.offline.DscImport().run(rest, System.err);
+        }
+        try {
+            GatewayConfig config = new ConfigLoader().load(System.getenv(), new ArrayList<>());
+            return new dev.hcgateway.offline.OfflineVerify(config, Clock.systemUTC()).run(rest, System.in, System.out,
+                    System.err);
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
     }
 
     private static void serve() {

@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * ({@link #fields}); {@link #buffer} streams it straight to bytes for the single-code hot path, {@link #of}
  * builds a {@link JsonObject} for answers that embed it (batch).
  */
-final class OutcomeJson {
+public final class OutcomeJson {
 
     // Immutable once built, so shared; it only writes ASCII field names and the values below.
     private static final JsonFactory JSON = new JsonFactory();
@@ -44,7 +44,7 @@ final class OutcomeJson {
     }
 
     /** Returns the answer as UTF-8 JSON bytes, written without an intermediate object. */
-    static Buffer buffer(Outcome outcome) {
+    public static Buffer buffer(Outcome outcome) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(256);
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
             out.writeStartObject();
