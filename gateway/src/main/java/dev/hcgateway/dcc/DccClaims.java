@@ -42,7 +42,7 @@ final class DccClaims {
         JsonNode entry = null;
         for (CertificateType t : CertificateType.values()) {
             JsonNode group = hcert.get(t.group());
-            if (group != null) {
+            if (group != null && !group.isNull()) { // some issuers write the absent groups as null
                 if (type != null || !group.isArray() || group.size() != 1 || !group.get(0).isObject()) {
                     return null; // exactly one of v, t, r with exactly one entry
                 }
@@ -69,7 +69,8 @@ final class DccClaims {
                 }
                 case TEST -> {
                     Instant sc = instant(entry.get("sc"));
-                    String tr = text(entry.get("tr"));
+                    // An empty result is a result that is not "not detected" (test_positive), not a malformed code.
+                    String tr = entry.path("tr").isTextual() ? entry.get("tr").asText() : null;
                     yield sc == null || tr == null ? null
                             : new DccCertificate(country, iat, exp, type, uvci, 0, 0, null, null, sc, tr);
                 }
