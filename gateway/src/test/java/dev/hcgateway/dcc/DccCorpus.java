@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.zip.Deflater;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -297,14 +296,8 @@ public final class DccCorpus {
         }
     }
 
-    /** Returns zlib-compressed bytes. */
+    /** Returns zlib-compressed bytes (the issuer tool's compressor). */
     public static byte[] deflate(byte[] data) {
-        Deflater d = new Deflater(9);
-        d.setInput(data);
-        d.finish();
-        byte[] out = new byte[data.length + 64];
-        int n = d.deflate(out);
-        d.end();
-        return java.util.Arrays.copyOf(out, n);
+        return dev.hcgateway.issuer.CodeMinter.zlib(data);
     }
 }
