@@ -67,7 +67,7 @@ public final class TrustListParser {
         JsonNode certificates = root == null ? null : root.get("certificates");
         if ((issuers != null && !issuers.isArray()) || (certificates != null && !certificates.isArray())
                 || (issuers == null && certificates == null)) {
-            throw new TrustListException(source + ": needs an \"issuers\" array, a \"certificates\" array, or both");
+            throw new TrustListException(source + ": missing the \"issuers\" array (or a \"certificates\" array)");
         }
         issuers = issuers == null ? json.createArrayNode() : issuers;
         List<TrustedKey> keys = new ArrayList<>();
