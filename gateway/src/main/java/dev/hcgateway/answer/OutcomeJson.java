@@ -9,6 +9,7 @@ import dev.hcgateway.model.IdentityDocument;
 import dev.hcgateway.model.Verdict;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.Rejection;
+import dev.hcgateway.model.DccVerdict;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -73,6 +74,17 @@ public final class OutcomeJson {
             // Grey (an expired international code) is read off the code itself: its source is the code.
             out.put("colour", rejection.colour().wire());
             out.put("source", ColourSource.CODE.wire());
+        }
+        if (outcome instanceof DccVerdict d) {
+            // No colour: the scene's DCC rules decided. Name and date of birth are never in a DccCertificate.
+            out.put("source", ColourSource.CODE.wire());
+            out.put("degraded", false);
+            out.put("issuer", d.issuer());
+            out.put("subject", d.certificate().uvci());
+            out.put("kind", "dcc");
+            out.put("certificateType", d.certificate().type().wire());
+            out.put("expiresAt", d.certificate().expiresAt());
+            return;
         }
         if (!(outcome instanceof Verdict v)) {
             out.put("degraded", outcome.degraded()); // a rejection reveals nothing of the code's claims

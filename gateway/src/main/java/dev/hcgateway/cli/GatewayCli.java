@@ -52,6 +52,8 @@ public final class GatewayCli {
                 .addSubcommand(new InvalidateCommand(env))
                 .addSubcommand(new StoreCommand(env))
                 .addSubcommand(new MigrateCommand(env))
+                .addSubcommand(new VerifyCommand(env, clock))
+                .addSubcommand(new TrustCommand())
                 .addSubcommand("help", new HelpCommand());
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler(GatewayCli::failed);

@@ -13,6 +13,11 @@ import dev.hcgateway.model.Reason;
 public final class TimeRules {
 
     private final long skewSeconds;
+
+    /** Returns the allowed clock skew in seconds. */
+    public long skewSeconds() {
+        return skewSeconds;
+    }
     private final ValidityBounds bounds;
 
     /** Creates the rules with this tolerance (seconds) and these per-kind bounds. */

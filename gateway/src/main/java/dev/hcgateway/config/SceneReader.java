@@ -37,7 +37,7 @@ final class SceneReader {
         try {
             return new Scene(name, decisions, n.number("maxCodeAgeSeconds", 0, 10L * 365 * 86400),
                     n.number("snapshotMaxAgeSeconds", 0, 10L * 365 * 86400), fallback, n.bool("requireVaccinated"),
-                    new HashSet<>(n.strings("issuers")));
+                    new HashSet<>(n.strings("issuers")), DccRulesReader.read(n));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path() + ": " + e.getMessage());
         }

@@ -13,10 +13,17 @@ import java.util.Set;
  * @param snapshotMaxAgeSeconds how old the signed colour may be to stand in for the store's
  * @param fallback              the decision when no trustworthy colour is had
  * @param requireVaccinated     a passing colour without a recorded full course becomes manual
- * @param issuers               the issuers accepted here; empty accepts every issuer of the trust list
+ * @param issuers               the HCN1 issuers accepted here; empty accepts every issuer of the trust list
+ * @param dcc                   the rules for EU Digital COVID Certificates, or null: none accepted here
  */
 public record Scene(String name, Map<Colour, Decision> decisions, long maxCodeAgeSeconds, long snapshotMaxAgeSeconds,
-                    Decision fallback, boolean requireVaccinated, Set<String> issuers) {
+                    Decision fallback, boolean requireVaccinated, Set<String> issuers, DccRules dcc) {
+
+    /** Creates a scene that accepts no DCC. */
+    public Scene(String name, Map<Colour, Decision> decisions, long maxCodeAgeSeconds, long snapshotMaxAgeSeconds,
+                 Decision fallback, boolean requireVaccinated, Set<String> issuers) {
+        this(name, decisions, maxCodeAgeSeconds, snapshotMaxAgeSeconds, fallback, requireVaccinated, issuers, null);
+    }
 
     public Scene {
         Objects.requireNonNull(name, "name");

@@ -4,9 +4,10 @@ import dev.hcgateway.model.Reason;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Rejection;
 import dev.hcgateway.model.Validation;
+import dev.hcgateway.model.DccVerdict;
+import dev.hcgateway.model.DccCertificate;
 
 import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.Decoding;
 import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.model.CodeKind;
@@ -15,6 +16,12 @@ import dev.hcgateway.model.Colour;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.model.Validation.Valid;
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.dcc.DccDecoder;
+import dev.hcgateway.dcc.DccJudge;
+import dev.hcgateway.dcc.Ps256Verifier;
+import dev.hcgateway.format.CodeFormats;
+import dev.hcgateway.format.Decoded;
+import dev.hcgateway.format.Hcn1Format;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustStore;
@@ -22,6 +29,7 @@ import dev.hcgateway.trust.TrustedKey;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +51,8 @@ public final class VerifyPipeline {
         }
     }
 
-    private final CodeDecoder decoder;
+    private final CodeFormats formats;
+    private final DccJudge dcc;
     private final TrustStore trust;
     private final Es256Verifier verifier;
     private final RevocationStore revocations;
@@ -64,14 +73,17 @@ public final class VerifyPipeline {
                           ColourService colours, ScenePolicy policy, Clock clock, TimeRules time,
                           CryptoPlacement placement) {
         this.placement = placement == null ? CryptoPlacement.INLINE : placement;
-        this.decoder = decoder;
+        this.time = java.util.Objects.requireNonNull(time, "time");
+        // The one place that lists the formats: HCN1 and the EU DCC, told apart by prefix (docs/dcc.md).
+        this.formats = new CodeFormats(List.of(new Hcn1Format(decoder), new DccDecoder()));
+        this.dcc = new DccJudge(trust, verifier, new Ps256Verifier(verifier.provider().provider()), revocations,
+                time.skewSeconds());
         this.trust = trust;
         this.verifier = verifier;
         this.revocations = revocations;
         this.colours = colours;
         this.policy = policy;
         this.clock = clock;
-        this.time = java.util.Objects.requireNonNull(time, "time");
     }
 
     /** Judges a scanned text at a scene; never fails (every fault of the code is a rejection). */
@@ -86,18 +98,24 @@ public final class VerifyPipeline {
         if (validation instanceof Rejection rejection) {
             return Future.succeededFuture(rejection);
         }
+        if (validation instanceof DccVerdict verdict) {
+            return Future.succeededFuture(verdict);
+        }
         HealthCode code = ((Valid) validation).code();
         return colours.colourOf(code, scene).map(answer -> policy.decide(scene, code, answer));
     }
 
-    /** Runs steps 1 to 5, all in memory. */
+    /** Runs steps 1 to 5, all in memory (a DCC, having no colour stage, is decided whole here). */
     public Validation validate(String text, Scene scene) {
-        Decoding decoding = decoder.decode(text);
-        if (decoding instanceof Decoding.Undecodable u) {
-            return reject(u.reason());
+        Decoded decoding = formats.decode(text);
+        if (decoding instanceof Decoded.Refused refused) {
+            return reject(refused.reason());
         }
-        Decoding.Decoded decoded = (Decoding.Decoded) decoding;
-        HealthCode code = decoded.code();
+        Decoded.Signed<?> decoded = (Decoded.Signed<?>) decoding;
+        if (decoded.claims() instanceof DccCertificate certificate) {
+            return dcc.judge(decoded, certificate, scene, clock.instant());
+        }
+        HealthCode code = (HealthCode) decoded.claims();
         TrustedKey key = trust.current().find(decoded.kid());
         if (key == null) {
             return reject(Reason.UNKNOWN_KEY);

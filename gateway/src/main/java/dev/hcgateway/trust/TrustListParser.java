@@ -33,12 +33,16 @@ public final class TrustListParser {
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
     private final ObjectMapper json = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrustListParser.class);
+
     private final KeyFactory keyFactory;
+    private final DscParser dscParser;
     private final ECParameterSpec p256;
 
     /** Creates a parser whose keys are made by {@code keyFactory} (the verifying provider's). */
     public TrustListParser(KeyFactory keyFactory) {
         this.keyFactory = keyFactory;
+        this.dscParser = new DscParser(keyFactory);
         try {
             AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
             params.init(new ECGenParameterSpec("secp256r1"));
@@ -60,9 +64,12 @@ public final class TrustListParser {
             throw new TrustListException(source + ": not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         JsonNode issuers = root == null ? null : root.get("issuers");
-        if (issuers == null || !issuers.isArray()) {
-            throw new TrustListException(source + ": missing the \"issuers\" array");
+        JsonNode certificates = root == null ? null : root.get("certificates");
+        if ((issuers != null && !issuers.isArray()) || (certificates != null && !certificates.isArray())
+                || (issuers == null && certificates == null)) {
+            throw new TrustListException(source + ": missing the \"issuers\" array (or a \"certificates\" array)");
         }
+        issuers = issuers == null ? json.createArrayNode() : issuers;
         List<TrustedKey> keys = new ArrayList<>();
         Set<Long> kids = new HashSet<>();
         Set<String> ids = new HashSet<>();
@@ -89,7 +96,24 @@ public final class TrustListParser {
                 keys.add(key);
             }
         }
-        return TrustList.of(keys, source);
+        return TrustList.of(keys, dscs(certificates, source), source);
+    }
+
+    /** Parses the DSC items; a faulty item is left out and logged, the rest of the file stands. */
+    private List<TrustedDsc> dscs(JsonNode certificates, String source) {
+        List<TrustedDsc> out = new ArrayList<>();
+        if (certificates == null) {
+            return out;
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < certificates.size(); i++) {
+            TrustedDsc dsc = dscParser.parse(certificates.get(i), source + ": certificates[" + i + "]", problems);
+            if (dsc != null) {
+                out.add(dsc);
+            }
+        }
+        problems.forEach(p -> LOG.warn("trust list item refused: {}", p));
+        return out;
     }
 
     private TrustedKey parseKey(JsonNode jwk, String issuer, String where) throws TrustListException {

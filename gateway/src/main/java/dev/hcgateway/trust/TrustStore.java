@@ -118,7 +118,8 @@ public final class TrustStore {
         lastContent = content;
         lastProblem = null;
         reloaded.increment();
-        LOG.info("trust list loaded from {}: {} keys of {} issuers", list.source(), list.size(), list.issuers());
+        LOG.info("trust list loaded from {}: {} keys of {} issuers, {} DCC signer kids", list.source(), list.size(),
+                list.issuers(), list.dscs().size());
     }
 
     private void problem(String message) {

@@ -153,7 +153,7 @@ class VerifyApiTest {
         Map<String, String> cases = Map.of(
                 other, "unknown_key", mismatch, "issuer_mismatch", expired, "expired", future, "not_yet_valid",
                 es384, "unsupported_algorithm", tampered, "bad_signature", "HCN1:%%%", "malformed",
-                "HC1:" + valid.substring(5), "unsupported_format", "", "unsupported_format",
+                "HC2:" + valid.substring(5), "unsupported_format", "", "unsupported_format",
                 valid.substring(0, valid.length() - 7), "malformed");
         cases.forEach((code, reason) -> {
             JsonObject a = verify(code, "metro");

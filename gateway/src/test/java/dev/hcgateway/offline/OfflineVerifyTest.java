@@ -1,0 +1,107 @@
+package dev.hcgateway.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hcgateway.dcc.DccCorpus;
+import dev.hcgateway.dcc.DccCorpus.Dsc;
+import dev.hcgateway.support.Gateways;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline verify command answers one line per code, in order, in the HTTP answer's shape. */
+class OfflineVerifyTest {
+
+    static final Instant NOW = Instant.parse("2021-06-01T12:00:00Z");
+    @TempDir
+    static Path dir;
+    static Path trust;
+    static String vaccination;
+    static String test;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final OfflineVerify command = new OfflineVerify(Gateways.config(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @BeforeAll
+    static void corpus() throws Exception {
+        Dsc dsc = DccCorpus.dsc("AT", DccCorpus.ec(), Instant.parse("2021-01-01T00:00:00Z"),
+                Instant.parse("2023-01-01T00:00:00Z"));
+        trust = dir.resolve("trust.json");
+        Files.writeString(trust, DccCorpus.trustJson(List.of(dsc)));
+        long iat = NOW.getEpochSecond() - 3600;
+        vaccination = DccCorpus.signer(dsc).sign(DccCorpus.vaccination("AT", iat, iat + 86400 * 365, "URN:UVCI:01:AT:V1",
+                2, 2, "2021-04-01"));
+        test = DccCorpus.signer(dsc).sign(DccCorpus.test("AT", iat, iat + 86400 * 3, "URN:UVCI:01:AT:T1",
+                "2021-06-01T08:00:00Z", "260415000"));
+    }
+
+    int run(String stdin, String... args) {
+        return command.run(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    List<JsonObject> answers() {
+        return out.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).toList();
+    }
+
+    @Test
+    void codesAsArguments_oneAnswerEach_inTheHttpShape_withoutNameOrBirthDate() {
+        assertThat(run("", "--trust", trust.toString(), "--scene", "airport", vaccination, "HCN1:XYZ", test))
+                .isZero();
+        List<JsonObject> answers = answers();
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(0).getMap()).containsEntry("decision", "pass").containsEntry("reason", "ok")
+                .containsEntry("kind", "dcc").containsEntry("certificateType", "vaccination")
+                .containsEntry("issuer", "AT").containsEntry("subject", "URN:UVCI:01:AT:V1")
+                .containsEntry("source", "code").doesNotContainKey("colour");
+        assertThat(answers.get(1).getString("reason")).isEqualTo("malformed");
+        assertThat(answers.get(2).getString("certificateType")).isEqualTo("test");
+        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+                .doesNotContain("Musterfrau").doesNotContain("Erika").doesNotContain("1964");
+    }
+
+    @Test
+    void jsonLinesOnStdin_perLineClockAndScene_answersInOrder() {
+        String lines = "{\"code\":\"" + test + "\"}\n"
+                + "{\"code\":\"" + test + "\",\"at\":\"2021-06-05T12:00:00Z\"}\n"
+                + "{\"code\":\"" + vaccination + "\",\"scene\":\"metro\"}\n"
+                + "not json\n"
+                + "{\"code\":\"HC2:ABC\"}\n";
+        int status = run(lines, "--trust", trust.toString(), "--scene", "rail", "-");
+        List<String> reasons = answers().stream().map(a -> a.getString("reason", a.getString("error"))).toList();
+        assertThat(reasons).containsExactly("ok", "expired", "format_not_accepted", "invalid_line",
+                "unsupported_format");
+        assertThat(status).as("a line could not be judged").isEqualTo(1);
+    }
+
+    @Test
+    void atOption_setsTheClock() {
+        assertThat(run("", "--trust", trust.toString(), "--scene", "airport", "--at", "2021-06-04T10:00:00Z", test))
+                .isZero();
+        assertThat(answers().get(0).getString("reason")).isEqualTo("test_too_old");
+    }
+
+    @Test
+    void usageErrors_exitTwo() {
+        assertThat(run("", vaccination)).isEqualTo(2);
+        assertThat(run("", "--trust", trust.toString())).isEqualTo(2);
+        assertThat(run("", "--trust", trust.toString(), "--at", "yesterday", vaccination)).isEqualTo(2);
+        assertThat(run("", "--trust", trust.toString(), "--scene", "moon", vaccination)).isEqualTo(2);
+        assertThat(run("", "--trust", dir.resolve("missing.json").toString(), vaccination)).isEqualTo(2);
+        assertThat(out.size()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: verify");
+    }
+}
