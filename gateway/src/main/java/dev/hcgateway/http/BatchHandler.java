@@ -1,18 +1,11 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.answer.OutcomeJson;
 import dev.hcgateway.model.Outcome;
-import dev.hcgateway.model.Unjudged;
-import dev.hcgateway.model.Scene;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code POST /v1/verify/batch}: every code judged on its own by the pipeline, all started in the same
@@ -23,56 +16,27 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchHandler implements Handler<RoutingContext> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
-    /** The slot of a code whose judging failed inside the gateway: the gate stays shut and staff check. */
-    private static final Outcome UNJUDGED = new Unjudged();
-
     private final ApiServices services;
+    private final Edge edge;
 
     BatchHandler(ApiServices services) {
         this.services = services;
+        this.edge = new Edge(services);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         BatchRequest request = BatchRequest.parse(ctx.body().buffer(), services.config());
-        int permits = Math.min(request.codes().size(), services.config().http().maxInFlight());
-        services.admission().admit(permits);
-        List<Future<JsonObject>> answers = new ArrayList<>(request.codes().size());
+        Edge.Judging judging = new Edge.Judging(Routes.VERIFY_BATCH, start, request.scene(), request.gate());
+        Edge.Admitted admitted = edge.admit(request.codes().size());
+        List<Future<Outcome>> slots = new ArrayList<>(request.codes().size());
         for (String code : request.codes()) {
-            answers.add(judge(code, request.scene(), request.gate(), start));
+            slots.add(edge.judgeSlot(judging, code)); // never fails: one code cannot fail the batch
         }
-        Future.all(answers).onComplete(ar -> {
-            services.admission().release(permits);
-            if (ctx.response().ended()) {
-                return; // the timeout answered already
-            }
-            JsonArray results = new JsonArray(new ArrayList<>(answers.size()));
-            for (Future<JsonObject> answer : answers) {
-                results.add(answer.result());
-            }
-            Answers.json(ctx.response(), new JsonObject().put("results", results));
-        });
-    }
-
-    /** Judges one code; never fails, so that one code cannot fail the batch. */
-    private Future<JsonObject> judge(String code, Scene scene, String gate, long start) {
-        Future<Outcome> judged;
-        try {
-            judged = services.pipeline().verify(code, scene);
-        } catch (RuntimeException e) {
-            judged = Future.failedFuture(e);
-        }
-        return judged.map(outcome -> {
-            services.metrics().judged(Routes.VERIFY_BATCH, scene.name(), outcome, System.nanoTime() - start);
-            services.recorder().record(gate, scene.name(), outcome); // each element: before the batch answer
-            return OutcomeJson.of(outcome);
-        }).otherwise(e -> {
-            // Never log the code itself: only that one slot could not be judged.
-            LOG.error("a batch code could not be judged; answering manual for it", e);
-            services.metrics().refused(Routes.VERIFY_BATCH, "internal");
-            return OutcomeJson.of(UNJUDGED);
+        Future.all(slots).onComplete(ar -> {
+            admitted.release();
+            edge.answer(ctx.response(), judging, slots.stream().map(Future::result).toList());
         });
     }
 }

@@ -1,11 +1,6 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.document.DocumentHasher;
-import dev.hcgateway.answer.OutcomeJson;
-import dev.hcgateway.model.DocumentColour;
-import dev.hcgateway.model.IdentityDocument;
-import dev.hcgateway.model.Verdict;
-import dev.hcgateway.policy.ScenePolicy;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,11 +14,12 @@ final class DocumentHandler implements Handler<RoutingContext> {
             "Verification by identity document is not configured on this gateway (no document key).", 0);
 
     private final ApiServices services;
+    private final Edge edge;
     private final DocumentHasher hasher;
-    private final ScenePolicy policy = new ScenePolicy();
 
     DocumentHandler(ApiServices services) {
         this.services = services;
+        this.edge = new Edge(services);
         String key = services.config().document().key();
         this.hasher = key == null ? null : new DocumentHasher(key);
     }
@@ -35,20 +31,15 @@ final class DocumentHandler implements Handler<RoutingContext> {
             throw NOT_CONFIGURED.exception();
         }
         DocumentRequest request = DocumentRequest.parse(ctx.body().buffer(), services.config(), hasher);
-        services.admission().admit(1);
-        services.colours().colourOfDocument(request.document()).onComplete(ar -> {
-            services.admission().release(1);
+        Edge.Judging judging = new Edge.Judging(Routes.VERIFY_DOCUMENT, start, request.scene(), request.gate());
+        Edge.Admitted admitted = edge.admit(1);
+        edge.judge(judging, request.type(), request.document()).onComplete(ar -> {
+            admitted.release();
             if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;
             }
-            DocumentColour found = ar.result();
-            Verdict verdict = policy.decide(request.scene(),
-                    new IdentityDocument(request.type(), request.document(), found.subject()), found.answer());
-            services.metrics().judged(Routes.VERIFY_DOCUMENT, request.scene().name(), verdict,
-                    System.nanoTime() - start);
-            services.recorder().record(request.gate(), request.scene().name(), verdict);
-            Answers.json(ctx.response(), OutcomeJson.of(verdict));
+            edge.answer(ctx.response(), judging, ar.result());
         });
     }
 }

@@ -1,6 +1,6 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.passage.TracerHandler;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,5 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.answer.OutcomeJson;
 import dev.hcgateway.image.DecodeResult;
 import dev.hcgateway.image.HeaderProbe;
 import dev.hcgateway.image.ImageMetrics;
@@ -30,10 +29,12 @@ final class ImageHandler implements Handler<RoutingContext> {
             "No readable QR code was found in the image.", 0);
 
     private final ApiServices services;
+    private final Edge edge;
     private final ImageScanner images;
 
     ImageHandler(ApiServices services) {
         this.services = services;
+        this.edge = new Edge(services);
         this.images = services.images();
     }
 
@@ -80,23 +81,25 @@ final class ImageHandler implements Handler<RoutingContext> {
         if (!reservation.retain()) {
             return; // the request is over already: nobody waits for a decode
         }
-        services.admission().admit(1);
+        Edge.Admitted admitted = edge.admit(1);
+        Edge.Judging judging = new Edge.Judging(Routes.VERIFY_IMAGE, request.startNanos(), request.scene(),
+                request.gate());
         Optional<Future<DecodeResult>> decoding;
         try {
             decoding = images.scan(body, request.format());
         } catch (RuntimeException e) {
-            services.admission().release(1); // e.g. the pool closed under a shutdown
+            admitted.release(); // e.g. the pool closed under a shutdown
             reservation.release();
             throw e;
         }
         if (decoding.isEmpty()) {
-            services.admission().release(1);
+            admitted.release();
             reservation.release();
             throw BUSY.exception();
         }
         decoding.get().onComplete(ended -> reservation.release());
-        decoding.get().compose(result -> judge(result, request)).onComplete(ar -> {
-            services.admission().release(1);
+        decoding.get().compose(result -> judge(result, judging)).onComplete(ar -> {
+            admitted.release();
             if (ctx.response().ended()) {
                 return; // the timeout answered already
             }
@@ -105,8 +108,7 @@ final class ImageHandler implements Handler<RoutingContext> {
                 return;
             }
             images.metrics().outcome(ImageMetrics.Outcome.FOUND);
-            services.recorder().record(request.gate(), request.scene().name(), ar.result());
-            Answers.json(ctx.response(), OutcomeJson.of(ar.result()));
+            edge.answer(ctx.response(), judging, ar.result());
         });
     }
 
@@ -125,11 +127,9 @@ final class ImageHandler implements Handler<RoutingContext> {
         }
     }
 
-    private Future<Outcome> judge(DecodeResult result, ImageRequest request) {
+    private Future<Outcome> judge(DecodeResult result, Edge.Judging judging) {
         if (result instanceof DecodeResult.Found found) {
-            return services.pipeline().verify(found.text(), request.scene()).onSuccess(outcome -> services.metrics()
-                    .judged(Routes.VERIFY_IMAGE, request.scene().name(), outcome,
-                            System.nanoTime() - request.startNanos()));
+            return edge.judge(judging, found.text());
         }
         if (result instanceof DecodeResult.Unreadable u) {
             return Future.failedFuture(ApiError.badRequest("invalid_image", u.message()).exception());

@@ -1,6 +1,5 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.answer.OutcomeJson;
 import dev.hcgateway.model.Outcome;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
@@ -31,6 +30,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
 
     private final Vertx vertx;
     private final ApiServices services;
+    private final Edge edge;
     private final int maxBody;
     private final long timeoutMs;
     private final BooleanSupplier loopLate;
@@ -43,6 +43,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
     VerifyEndpoint(Vertx vertx, ApiServices services, BooleanSupplier loopLate) {
         this.vertx = vertx;
         this.services = services;
+        this.edge = new Edge(services);
         this.loopLate = loopLate;
         this.maxBody = services.config().http().maxBodyBytes();
         this.timeoutMs = services.config().http().requestTimeoutMs();
@@ -97,9 +98,8 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         private Buffer body;
         private long timer = -1;
         private boolean refused;
-        private boolean admitted;
-        private String scene;
-        private String gate;
+        private Edge.Admitted admitted;
+        private Edge.Judging judging;
 
         Exchange(HttpServerRequest request, long declared) {
             this.request = request;
@@ -151,11 +151,9 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
             try {
                 VerifyRequest parsed = VerifyRequest.parse(body, services.config());
                 body = null;
-                services.admission().admit(1);
-                admitted = true;
-                scene = parsed.scene().name();
-                gate = parsed.gate();
-                services.pipeline().verify(parsed.code(), parsed.scene()).onComplete(this::answer);
+                admitted = edge.admit(1);
+                judging = new Edge.Judging(Routes.VERIFY, start, parsed.scene(), parsed.gate());
+                edge.judge(judging, parsed.code()).onComplete(this::answer);
             } catch (ApiError.ApiException e) {
                 stop(e.error(), false);
             } catch (RuntimeException e) {
@@ -175,10 +173,7 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
                 stop(ErrorMapper.map(ar.cause(), 500), false);
                 return;
             }
-            Outcome outcome = ar.result();
-            services.metrics().judged(Routes.VERIFY, scene, outcome, System.nanoTime() - start);
-            services.recorder().record(gate, scene, outcome); // journalled before the answer is written
-            Answers.json(response, OutcomeJson.buffer(outcome));
+            edge.answer(response, judging, ar.result());
         }
 
         /** Answers with an error once; the request's slot is released when its verdict comes back. */
@@ -193,9 +188,8 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         }
 
         private void release() {
-            if (admitted) {
-                admitted = false;
-                services.admission().release(1);
+            if (admitted != null) {
+                admitted.release();
             }
         }
 

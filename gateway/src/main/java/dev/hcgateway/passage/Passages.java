@@ -110,27 +110,27 @@ public final class Passages implements PassageRecorder {
     }
 
     /** Returns the current time of the gateway's clock, epoch milliseconds. */
-    long now() {
+    public long now() {
         return clock.millis();
     }
 
     /** Returns how many days passages are kept. */
-    int retentionDays() {
+    public int retentionDays() {
         return retentionDays;
     }
 
     /** Returns the oldest answer time retention keeps. */
-    long floor() {
+    public long floor() {
         return clock.millis() - retentionDays * PassageSchema.DAY;
     }
 
     /** Returns the tracer's queries, or null when no store is configured. */
-    TracerQueries queries() {
+    public TracerQueries queries() {
         return store == null ? null : store.queries();
     }
 
     /** Records the time of a tracer query. */
-    void queried(long nanos) {
+    public void queried(long nanos) {
         if (store != null) {
             store.metrics().queried(nanos);
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * retention by the caller), a limit, and the index that serves it: place+time, issuer+subject+time,
  * document+time. Paging is keyset on {@code (at, id)}, so a page costs the same however deep it is.
  */
-final class TracerQueries {
+public final class TracerQueries {
 
     private static final String COLUMNS = "id, at, gate, place, scene, decision, reason, colour, source, degraded, "
             + "issuer, subject, kind, code_id, document";
@@ -41,7 +41,7 @@ final class TracerQueries {
      * Returns passages matching {@code column = value} (and {@code subject} for a person) in
      * {@code [from, to)}, oldest first, after the cursor {@code (afterAt, afterId)}, at most {@code limit}.
      */
-    Future<List<JsonObject>> passages(TracerRequest q) {
+    public Future<List<JsonObject>> passages(TracerRequest q) {
         String where = switch (q.by()) {
             case PLACE -> "place = $1";
             case PERSON -> "issuer = $1 AND subject = $6";
@@ -63,7 +63,7 @@ final class TracerQueries {
     }
 
     /** Returns the companions of one person: every other person at one of their places within ±window. */
-    Future<List<JsonObject>> companions(TracerRequest q, long withinMillis, long floorMillis) {
+    public Future<List<JsonObject>> companions(TracerRequest q, long withinMillis, long floorMillis) {
         Tuple args = Tuple.of(q.key(), q.subject(), q.from(), q.to(), withinMillis, floorMillis);
         return pool.preparedQuery(COMPANIONS).execute(args).map(rows -> {
             Map<String, JsonObject> byPerson = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.hcgateway.passage;
 
-import dev.hcgateway.http.ApiError;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import java.util.UUID;
  * @param afterAt  keyset cursor: answer time of the last passage already returned (or {@code Long.MIN_VALUE})
  * @param afterId  keyset cursor: its id (or the nil id)
  */
-record TracerRequest(By by, String key, String subject, long from, long to, long afterAt, UUID afterId,
+public record TracerRequest(By by, String key, String subject, long from, long to, long afterAt, UUID afterId,
                      int limit) {
 
     /** What a query selects by. */
@@ -28,7 +27,7 @@ record TracerRequest(By by, String key, String subject, long from, long to, long
     private static final int MAX_KEY = 256;
 
     /** Parses {@code GET /tracer/v1/passages} or (with {@code personOnly}) {@code /companions} parameters. */
-    static TracerRequest parse(MultiMap params, boolean personOnly, int retentionDays, long nowMillis) {
+    public static TracerRequest parse(MultiMap params, boolean personOnly, int retentionDays, long nowMillis) {
         String place = text(params, "place");
         String issuer = text(params, "issuer");
         String subject = text(params, "subject");
@@ -78,7 +77,7 @@ record TracerRequest(By by, String key, String subject, long from, long to, long
     }
 
     /** Returns the opaque cursor that pages on after a passage. */
-    static String cursor(long at, String id) {
+    public static String cursor(long at, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + " " + id).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -110,7 +109,7 @@ record TracerRequest(By by, String key, String subject, long from, long to, long
     }
 
     /** Returns a parameter given at most once and at most {@value #MAX_KEY} characters, or null; else a 400. */
-    static String text(MultiMap params, String name) {
+    public static String text(MultiMap params, String name) {
         var values = params.getAll(name);
         if (values.size() > 1 || values.size() == 1 && (values.get(0).isEmpty() || values.get(0).length() > MAX_KEY)) {
             throw bad("invalid_parameter", "Give \"" + name + "\" once, 1.." + MAX_KEY + " characters.");
@@ -118,7 +117,7 @@ record TracerRequest(By by, String key, String subject, long from, long to, long
         return values.isEmpty() ? null : values.get(0);
     }
 
-    static ApiError.ApiException bad(String error, String message) {
-        return ApiError.badRequest(error, message).exception();
+    public static InvalidQuery bad(String error, String message) {
+        return new InvalidQuery(error, message);
     }
 }

@@ -4,6 +4,9 @@ import dev.hcgateway.model.Reason;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Rejection;
 import dev.hcgateway.model.Validation;
+import dev.hcgateway.model.DocumentKey;
+import dev.hcgateway.model.DocumentType;
+import dev.hcgateway.model.IdentityDocument;
 import dev.hcgateway.model.DccVerdict;
 import dev.hcgateway.model.DccCertificate;
 
@@ -33,8 +36,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Judges one code in the order of the health-code spec, section 3: decode, trust, signature, time and
- * revocation in memory ({@link #validate}); then the colour stage and the scene's policy ({@link #verify}).
+ * Judges one credential. A code in the order of the health-code spec, section 3: decode, trust, signature, time
+ * and revocation in memory ({@link #validate}); then the colour stage and the scene's policy ({@link #verify}).
+ * An identity document takes the same colour stage and policy ({@link #verifyDocument}).
  * Thread-safe; the in-memory part runs on the calling thread (an event loop: ~0.1 ms of native ECDSA).
  */
 public final class VerifyPipeline {
@@ -92,6 +96,12 @@ public final class VerifyPipeline {
             return placement.run(() -> validate(text, scene)).compose(validation -> judge(validation, scene));
         }
         return judge(validate(text, scene), scene);
+    }
+
+    /** Judges an identity document at a scene: its colour by keyed hash, then the same policy as a code's. */
+    public Future<Outcome> verifyDocument(DocumentType type, DocumentKey document, Scene scene) {
+        return colours.colourOfDocument(document).map(found -> policy.decide(scene,
+                new IdentityDocument(type, document, found.subject()), found.answer()));
     }
 
     private Future<Outcome> judge(Validation validation, Scene scene) {

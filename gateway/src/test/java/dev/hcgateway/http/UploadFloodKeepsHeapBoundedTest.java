@@ -60,7 +60,11 @@ class UploadFloodKeepsHeapBoundedTest {
                 // connections): every early answer must be the budget's, not a timeout; and every held image is
                 // decoded in full, not cut short by the decode budget (422).
                 "image.requestTimeoutMs", 60_000,
-                "image.decodeBudgetMs", 50_000)));
+                "image.decodeBudgetMs", 50_000,
+                // Every upload comes from 127.0.0.1 and holds its body on purpose: neither the per-address cap
+                // nor the minimum body rate (both guard against exactly this from a real client) may step in.
+                "http.maxConnectionsPerAddress", 4 * UPLOADS,
+                "http.minBodyBytesPerSecond", 1)));
         http = clients.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(UPLOADS + 100));
     }

@@ -37,6 +37,7 @@ class KilledGatewayLosesNoPassageTest {
         builder.environment().put("HC_HTTP_PORT", String.valueOf(port));
         builder.environment().put("HC_HTTP_HOST", "127.0.0.1");
         builder.environment().put("HC_HTTP_INSTANCES", "1");
+        builder.environment().put("HC_DEMO", "true"); // the bundled demo trust list, said so on purpose
         builder.environment().put("HC_PASSAGES_JOURNAL", journal.toString());
         builder.environment().put("HC_PASSAGES_URL", url);
         builder.redirectErrorStream(true).redirectOutput(journal.resolve("gateway.log").toFile());

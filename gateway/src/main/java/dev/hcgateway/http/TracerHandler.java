@@ -1,6 +1,8 @@
-package dev.hcgateway.passage;
+package dev.hcgateway.http;
 
-import dev.hcgateway.http.ApiError;
+import dev.hcgateway.passage.InvalidQuery;
+import dev.hcgateway.passage.Passages;
+import dev.hcgateway.passage.TracerRequest;
 import dev.hcgateway.http.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -76,7 +78,7 @@ public final class TracerHandler {
             minutes = -1;
         }
         if (minutes < 0 || minutes > 1440) {
-            throw TracerRequest.bad("invalid_parameter", "\"withinMinutes\" must be 0..1440.");
+            throw ApiError.badRequest("invalid_parameter", "\"withinMinutes\" must be 0..1440.").exception();
         }
         long floor = passages.floor();
         answer(ctx, passages.queries().companions(q, minutes * 60_000, floor).map(list ->
@@ -90,9 +92,9 @@ public final class TracerHandler {
         }
         try {
             return TracerRequest.parse(ctx.request().params(), personOnly, passages.retentionDays(), passages.now());
-        } catch (ApiError.ApiException e) {
-            audit(ctx, e.error().error());
-            throw e;
+        } catch (InvalidQuery e) {
+            audit(ctx, e.error());
+            throw ApiError.badRequest(e.error(), e.getMessage()).exception();
         }
     }
 
