@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Creates and maintains the store's schema: the {@code passages} table partitioned by UTC day on {@code at}
  * (epoch milliseconds), its three query indexes (place+time also covering who was there), daily partitions
- * ahead of time, and retention by dropping whole partitions. Every statement is idempotent, so any number of gateways may run it at once.
+ * ahead of time, and retention by dropping whole partitions. Every statement is idempotent, so any number of
+ * gateways may run it at once.
  */
 final class PassageSchema {
 
