@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates and maintains the store's schema: the {@code passages} table partitioned by UTC day on {@code at}
- * (epoch milliseconds), its three query indexes, daily partitions ahead of time, and retention by dropping
- * whole partitions. Every statement is idempotent, so any number of gateways may run it at once.
+ * (epoch milliseconds), its three query indexes (place+time also covering who was there), daily partitions
+ * ahead of time, and retention by dropping whole partitions. Every statement is idempotent, so any number of
+ * gateways may run it at once.
  */
 final class PassageSchema {
 
@@ -25,7 +26,11 @@ final class PassageSchema {
               PRIMARY KEY (at, id)
             ) PARTITION BY RANGE (at)""";
     private static final List<String> INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS passages_place_at ON passages (place, at)",
+            // Covering: the companions join reads who was there from the index alone (an index-only scan),
+            // not one heap page per passage of a busy station's rush hour (docs/performance.md, "Passages").
+            "CREATE INDEX IF NOT EXISTS passages_place_at_cover ON passages (place, at) "
+                    + "INCLUDE (issuer, subject, document)",
+            "DROP INDEX IF EXISTS passages_place_at",
             "CREATE INDEX IF NOT EXISTS passages_person_at ON passages (issuer, subject, at)",
             "CREATE INDEX IF NOT EXISTS passages_document_at ON passages (document, at) WHERE document IS NOT NULL");
     /** Partitions created past today, so that inserts never wait for one. */

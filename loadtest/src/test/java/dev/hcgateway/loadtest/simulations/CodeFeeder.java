@@ -104,7 +104,7 @@ public final class CodeFeeder implements Iterator<Map<String, Object>> {
     }
 
     private String gate() {
-        return "GATE-" + random.nextInt(200);
+        return Stations.gate(random);
     }
 
     /** A weighted choice of scenes, written {@code metro=70,rail=20,venue=10}. */

@@ -116,6 +116,13 @@ public final class Stack {
         config.put("authority.url", authorityUrl);
         config.put("admin.token", token);
         config.put("http.instances", LoadParams.integer("hc.instances", 1));
+        // Passages: journalled under the work directory, grouped by station; shipped when -Dhc.passagesUrl is set.
+        config.put("places", Stations.places());
+        config.put("passages.journal", work.resolve("passages").toAbsolutePath().toString());
+        String passagesUrl = LoadParams.string("hc.passagesUrl", "");
+        if (!passagesUrl.isEmpty()) {
+            config.put("passages.url", passagesUrl);
+        }
         InProcessGateway gateway = await(InProcessGateway.start(config));
         System.out.println("[stack] in-process gateway " + gateway.url() + ", store "
                 + (authorityUrl.isEmpty() ? "none (offline mode)" : authorityUrl));
