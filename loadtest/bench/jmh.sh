@@ -4,6 +4,7 @@
 #   loadtest/bench/jmh.sh                              # all: DecodeBenchmark, VerifyBenchmark, PipelineBenchmark
 #   loadtest/bench/jmh.sh Verify -p provider=native    # one benchmark, one provider
 #   loadtest/bench/jmh.sh -prof gc Pipeline            # with allocation rates
+#   loadtest/bench/jmh.sh RepeatScan                   # a re-read (verified-code cache hit) vs a fresh verify
 # Results: loadtest/target/jmh-result.txt (and on stdout).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -16,6 +16,8 @@ import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.passage.Passages;
 import dev.hcgateway.pipeline.CryptoPlacement;
+import dev.hcgateway.pipeline.VerifiedCodes;
+import dev.hcgateway.config.VerifyConfig;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
@@ -93,7 +95,8 @@ public final class GatewayVerticle extends VerticleBase {
         readiness = new Readiness(trust, revocations, colours);
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
                 new ScenePolicy(), clock, new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()),
-                config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE);
+                config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE,
+                verifiedCodes(config.verify().verifiedCodeCache()));
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
@@ -150,5 +153,10 @@ public final class GatewayVerticle extends VerticleBase {
     /** Returns the port the servers listen on. */
     public int port() {
         return servers.isEmpty() ? -1 : servers.get(0).port();
+    }
+
+    private VerifiedCodes verifiedCodes(VerifyConfig.VerifiedCodeCache cache) {
+        return cache.maxEntries() == 0 ? VerifiedCodes.off()
+                : new VerifiedCodes(cache.maxEntries(), cache.ttlSeconds(), clock, registry);
     }
 }

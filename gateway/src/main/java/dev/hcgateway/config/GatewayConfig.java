@@ -21,7 +21,8 @@ public record GatewayConfig(
         ImageConfig image,
         PassagesConfig passages,
         TracerConfig tracer,
-        Map<String, Place> places) {
+        Map<String, Place> places,
+        Map<String, PassbackConfig> passback) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -75,7 +76,8 @@ public record GatewayConfig(
                 ImageConfig.from(root.child("image")),
                 PassagesConfig.from(root.child("passages")),
                 TracerConfig.from(root.child("tracer")),
-                places(root.child("places")));
+                places(root.child("places")),
+                PassbackConfig.fromScenes(scenesNode));
     }
 
     /** Reads {@code places}: gate-id prefix to {@code {id, name}}. */

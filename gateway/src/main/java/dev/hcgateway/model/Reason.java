@@ -8,7 +8,9 @@ public enum Reason {
     AUTHORITY_UNAVAILABLE,
     // EU Digital COVID Certificates (docs/dcc.md)
     KEY_EXPIRED, UNSUITABLE_KEY, FORMAT_NOT_ACCEPTED, DCC_TYPE_NOT_ACCEPTED, VACCINATION_INCOMPLETE, TEST_TOO_OLD,
-    TEST_POSITIVE, RECOVERY_NOT_VALID;
+    TEST_POSITIVE, RECOVERY_NOT_VALID,
+    // Anti-passback (docs/passages.md): the same person passed at another place moments ago
+    CODE_IN_USE;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 

@@ -28,6 +28,7 @@ import dev.hcgateway.format.Hcn1Format;
 import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustedKey;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public final class VerifyPipeline {
     private final Clock clock;
     private final TimeRules time;
     private final CryptoPlacement placement;
+    private final VerifiedCodes verified;
 
     /** Creates the pipeline from its stages, running the in-memory steps inline. */
     public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
@@ -76,6 +78,14 @@ public final class VerifyPipeline {
     public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
                           ColourService colours, ScenePolicy policy, Clock clock, TimeRules time,
                           CryptoPlacement placement) {
+        this(decoder, trust, verifier, revocations, colours, policy, clock, time, placement, VerifiedCodes.off());
+    }
+
+    /** Creates the pipeline with a cache of recently verified codes ({@link VerifiedCodes#off()}: none). */
+    public VerifyPipeline(CodeDecoder decoder, TrustStore trust, Es256Verifier verifier, RevocationStore revocations,
+                          ColourService colours, ScenePolicy policy, Clock clock, TimeRules time,
+                          CryptoPlacement placement, VerifiedCodes verified) {
+        this.verified = java.util.Objects.requireNonNull(verified, "verified");
         this.placement = placement == null ? CryptoPlacement.INLINE : placement;
         this.time = java.util.Objects.requireNonNull(time, "time");
         // The one place that lists the formats: HCN1 and the EU DCC, told apart by prefix (docs/dcc.md).
@@ -115,8 +125,18 @@ public final class VerifyPipeline {
         return colours.colourOf(code, scene).map(answer -> policy.decide(scene, code, answer));
     }
 
-    /** Runs steps 1 to 5, all in memory (a DCC, having no colour stage, is decided whole here). */
+    /**
+     * Runs steps 1 to 5, all in memory (a DCC, having no colour stage, is decided whole here). A text whose
+     * signature verified recently under the current trust list skips decode and signature.
+     */
     public Validation validate(String text, Scene scene) {
+        VerifiedCodes.TextDigest digest = verified.digest(text);
+        VerifiedCodes.Verified known = verified.find(digest);
+        if (known != null && known.list() == trust.current()) {
+            HealthCode code = known.code();
+            // The issuer check is per scene, so it runs on every scan; the key-to-issuer match held when cached.
+            return scene.accepts(code.issuer()) ? afterSignature(code, scene) : reject(Reason.ISSUER_NOT_ACCEPTED);
+        }
         Decoded decoding = formats.decode(text);
         if (decoding instanceof Decoded.Refused refused) {
             return reject(refused.reason());
@@ -126,7 +146,8 @@ public final class VerifyPipeline {
             return dcc.judge(decoded, certificate, scene, clock.instant());
         }
         HealthCode code = (HealthCode) decoded.claims();
-        TrustedKey key = trust.current().find(decoded.kid());
+        TrustList list = trust.current();
+        TrustedKey key = list.find(decoded.kid());
         if (key == null) {
             return reject(Reason.UNKNOWN_KEY);
         }
@@ -139,6 +160,12 @@ public final class VerifyPipeline {
         if (!verifier.verify(key.key(), decoded.toBeSigned(), decoded.signature())) {
             return reject(Reason.BAD_SIGNATURE);
         }
+        verified.remember(digest, code, list);
+        return afterSignature(code, scene);
+    }
+
+    /** Runs the steps after the signature (time, grey, revocation), on every scan, cached or not. */
+    private Validation afterSignature(HealthCode code, Scene scene) {
         Reason late = time.check(code, clock.instant().getEpochSecond(), scene.maxCodeAgeSeconds());
         if (late == Reason.EXPIRED && code.kind() == CodeKind.INTERNATIONAL) {
             return GREY;

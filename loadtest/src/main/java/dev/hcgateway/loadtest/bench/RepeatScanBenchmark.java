@@ -1,0 +1,77 @@
+package dev.hcgateway.loadtest.bench;
+
+import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.code.ValidityBounds;
+import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.model.Scene;
+import dev.hcgateway.model.Validation;
+import dev.hcgateway.pipeline.VerifiedCodes;
+import dev.hcgateway.pipeline.VerifyPipeline;
+import dev.hcgateway.policy.ScenePolicy;
+import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.trust.TrustStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The in-memory judgement ({@link VerifyPipeline#validate}) of a repeat scan against a fresh one: {@code fresh}
+ * runs with the verified-code cache off (decode and ES256 every time), {@code repeat} with it on, the same 1,024
+ * codes cycled so every read after the first round is a hit (digest, look-up, time and revocation rules).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RepeatScanBenchmark {
+
+    @Param({"fresh", "repeat"})
+    public String scan;
+
+    @Param({"native"})
+    public String provider;
+
+    private VerifyPipeline pipeline;
+    private Scene scene;
+    private String[] codes;
+    private int i;
+
+    @Setup
+    public void assemble() throws Exception {
+        BenchFixtures fixtures = new BenchFixtures();
+        CryptoProvider crypto = BenchFixtures.provider(provider);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        VerifiedCodes cache = scan.equals("repeat")
+                ? new VerifiedCodes(100_000, 3600, fixtures.clock(), registry) : VerifiedCodes.off();
+        pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(fixtures.trustList(crypto), registry),
+                new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(fixtures.clock()),
+                new ScenePolicy(), fixtures.clock(), new TimeRules(60, ValidityBounds.SIGNED_EXP), null, cache);
+        scene = BenchFixtures.scene("venue");
+        codes = fixtures.codes();
+        for (String code : codes) {
+            if (!(pipeline.validate(code, scene) instanceof Validation.Valid)) {
+                throw new IllegalStateException("fixture code is not valid");
+            }
+        }
+    }
+
+    @Benchmark
+    public Validation validate() {
+        return pipeline.validate(codes[i++ & (BenchFixtures.CODES - 1)], scene);
+    }
+}
