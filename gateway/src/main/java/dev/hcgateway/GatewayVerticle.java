@@ -17,6 +17,10 @@ import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.passage.Passages;
 import dev.hcgateway.pipeline.CryptoPlacement;
 import dev.hcgateway.pipeline.VerifiedCodes;
+import dev.hcgateway.config.PassbackConfig;
+import dev.hcgateway.passage.Places;
+import dev.hcgateway.passback.Passback;
+import dev.hcgateway.passback.Sightings;
 import dev.hcgateway.config.VerifyConfig;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.policy.ScenePolicy;
@@ -42,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * drain, then clients close.
  */
 public final class GatewayVerticle extends VerticleBase {
+
+    /** Sightings kept for passback: ~250 B each, so about 50 MB at the bound (docs/passages.md). */
+    private static final long SIGHTINGS = 200_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
@@ -101,7 +108,7 @@ public final class GatewayVerticle extends VerticleBase {
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry),
-                registry::scrape, images, passages = new Passages(vertx, config, clock, registry));
+                registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback());
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
@@ -153,6 +160,18 @@ public final class GatewayVerticle extends VerticleBase {
     /** Returns the port the servers listen on. */
     public int port() {
         return servers.isEmpty() ? -1 : servers.get(0).port();
+    }
+
+    /** Builds passback over the scenes' rules and the places map; its sightings bounded (docs/passages.md). */
+    private Passback passback() {
+        long seconds = 0;
+        long rescan = 0;
+        for (PassbackConfig rule : config.passback().values()) {
+            seconds = Math.max(seconds, rule.seconds());
+            rescan = Math.max(rescan, rule.rescanSeconds());
+        }
+        return new Passback(config.passback(), new Places(config.places()),
+                new Sightings(SIGHTINGS, Math.max(1, seconds), Math.max(1, rescan), clock), clock, registry);
     }
 
     private VerifiedCodes verifiedCodes(VerifyConfig.VerifiedCodeCache cache) {

@@ -6,6 +6,7 @@ import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.passage.PassageRecorder;
 import dev.hcgateway.passage.Passages;
+import dev.hcgateway.passback.Passback;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.revocation.RevocationStore;
 import java.util.Objects;
@@ -20,13 +21,20 @@ import java.util.function.Supplier;
  */
 public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                           ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
-                          Supplier<String> scrape, ImageScanner images, Passages passages) {
+                          Supplier<String> scrape, ImageScanner images, Passages passages, Passback passback) {
+
+    /** Creates the services without passback: every judged credential is answered as judged. */
+    public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
+                       ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
+                       Supplier<String> scrape, ImageScanner images, Passages passages) {
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, passages, null);
+    }
 
     /** Creates the services without passages: nothing is recorded, the tracer API answers 503. */
     public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                        ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
                        Supplier<String> scrape, ImageScanner images) {
-        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, null);
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, null, null);
     }
 
     /** Returns where judged codes leave their passages. */

@@ -5,6 +5,7 @@ import dev.hcgateway.model.DocumentType;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Scene;
 import dev.hcgateway.model.Unjudged;
+import dev.hcgateway.passback.Passback;
 import dev.hcgateway.answer.OutcomeJson;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
@@ -93,8 +94,7 @@ final class Edge {
         if (response.ended() || response.headWritten()) {
             return;
         }
-        settle(judging, outcome);
-        Answers.json(response, OutcomeJson.buffer(outcome));
+        Answers.json(response, OutcomeJson.buffer(settle(judging, outcome)));
     }
 
     /** Answers a batch in request order, each slot counted and recorded as {@link #answer} does one. */
@@ -104,19 +104,31 @@ final class Edge {
         }
         JsonArray results = new JsonArray(new ArrayList<>(outcomes.size()));
         for (Outcome outcome : outcomes) {
-            if (!(outcome instanceof Unjudged)) {
-                settle(judging, outcome); // a slot the gateway failed to judge was counted as refused
-            }
-            results.add(OutcomeJson.of(outcome));
+            // A slot the gateway failed to judge was counted as refused, and leaves no passage.
+            results.add(OutcomeJson.of(outcome instanceof Unjudged ? outcome : settle(judging, outcome)));
         }
         Answers.json(response, new JsonObject().put("results", results));
     }
 
-    /** Counts an outcome and records its passage: the one place every judged credential passes. */
-    private void settle(Judging judging, Outcome outcome) {
+    /**
+     * Settles an outcome at the one place every judged credential passes: passback (one person at one place at a
+     * time; a re-read of the same code at the same gate answers as before and leaves no new passage), then the
+     * count and the passage. Returns what to answer.
+     */
+    private Outcome settle(Judging judging, Outcome judged) {
+        Outcome outcome = judged;
+        boolean reread = false;
+        if (services.passback() != null) {
+            Passback.Applied applied = services.passback().apply(judging.scene(), judging.gate(), judged);
+            outcome = applied.outcome();
+            reread = applied.reread();
+        }
         services.metrics().judged(judging.route(), judging.scene().name(), outcome,
                 System.nanoTime() - judging.headNanos());
-        services.recorder().record(judging.gate(), judging.scene().name(), outcome);
+        if (!reread) {
+            services.recorder().record(judging.gate(), judging.scene().name(), outcome);
+        }
+        return outcome;
     }
 
     private static Future<Outcome> attempt(Supplier<Future<Outcome>> judging) {

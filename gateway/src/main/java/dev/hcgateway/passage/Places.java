@@ -21,6 +21,16 @@ public final class Places {
                 .toList();
     }
 
+    /** Tells whether a gate belongs to a configured place (else it is a place of its own). */
+    public boolean knows(String gate) {
+        for (Map.Entry<String, Place> e : byLength) {
+            if (gate.startsWith(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns the place id of a gate. */
     public String placeOf(String gate) {
         for (Map.Entry<String, Place> e : byLength) {

@@ -73,7 +73,10 @@ public final class Passback {
         }
         Outcome answer = outcome;
         String place = places.placeOf(gate);
-        if (rule.action() != PassbackConfig.Action.OFF && verdict.decision() == Decision.PASS) {
+        // Only gates of configured places take part: without a places map every gate is a place of its own, and
+        // two gates of one station would look like two stations (docs/passages.md, "Anti-passback").
+        boolean known = places.knows(gate);
+        if (known && rule.action() != PassbackConfig.Action.OFF && verdict.decision() == Decision.PASS) {
             Sightings.Pass last = sightings.lastPass(person);
             if (last != null && !last.place().equals(place) && now - last.at() < rule.seconds() * 1000L) {
                 hits.get(scene.name()).increment();
@@ -82,7 +85,7 @@ public final class Passback {
                         verdict.degraded());
             }
         }
-        if (answer.decision() == Decision.PASS) {
+        if (known && answer.decision() == Decision.PASS) {
             sightings.passed(person, place, now);
         }
         if (read != null && rule.rescanSeconds() > 0) {

@@ -33,7 +33,8 @@ class OnePersonOnePlaceAtATimeTest {
     private final Passback passback = new Passback(
             Map.of("metro", new PassbackConfig(120, PassbackConfig.Action.MANUAL, 5), "venue", PassbackConfig.OFF),
             new Places(Map.of("SH-L2-PEOPLESQ-", new Place("SH-PEOPLESQ", "People's Square"),
-                    "SH-L1-PEOPLESQ-", new Place("SH-PEOPLESQ", "People's Square"))),
+                    "SH-L1-PEOPLESQ-", new Place("SH-PEOPLESQ", "People's Square"),
+                    "SH-L9-XUJIAHUI-", new Place("SH-XUJIAHUI", "Xujiahui"))),
             new Sightings(10_000, 120, 5, clock), clock, registry);
     private final Scene metro = scene("metro");
     private final Scene venue = scene("venue");
@@ -52,6 +53,13 @@ class OnePersonOnePlaceAtATimeTest {
 
     private static Verdict green(String subject, int codeId) {
         return green(subject, codeId, CodeKind.PERSONAL, null);
+    }
+
+    @Test
+    void gatesOutsideThePlacesMap_takeNoPartInPassback() {
+        passback.apply(metro, "SH-L2-PEOPLESQ-01", green("s1", 1));
+        assertThat(passback.apply(metro, "UNMAPPED-GATE-1", green("s1", 2)).outcome().decision())
+                .isEqualTo(Decision.PASS);
     }
 
     @Test
