@@ -108,7 +108,11 @@ rehearse() {
   rm -f "$dir/timeline"
   start
   local urls; urls="$(printf 'http://127.0.0.1:%s,' "${gateways[@]}")"
-  ( sleep "$((secs / 3))"; kill_redis; sleep "$((secs / 3))"; kill_gateway ) &
+  rm -f "$dir/timeline.go"
+  # The clock of the kills starts when the simulation starts sending (it creates timeline.go), not when its JVM
+  # starts: minting and start-up take long on a busy machine.
+  ( for ((i = 0; i < 3000 && ! -e "$dir/timeline.go"; i++)); do sleep 0.1; done
+    sleep "$((secs / 3))"; kill_redis; sleep "$((secs / 3))"; kill_gateway ) &
   local killer=$!
   set +e
   "$lt" simulate FleetFailover -Dhc.gatewayUrls="${urls%,}" -Dhc.gatewayUrl="http://127.0.0.1:${gateways[0]}" \

@@ -75,6 +75,16 @@ public class FleetFailoverSimulation extends Simulation {
     }
 
     @Override
+    public void before() {
+        try {
+            // Tells fleet.sh that requests start now: its kills are timed from here.
+            Files.writeString(Path.of(timeline + ".go"), "");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + timeline + ".go", e);
+        }
+    }
+
+    @Override
     public void after() {
         new TreeMap<>(decisions).forEach((key, count) -> System.out.printf("[fleet] %s: %d%n", key, count.sum()));
         stack.close();
