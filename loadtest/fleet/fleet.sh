@@ -93,8 +93,8 @@ kill_redis() {
   local t0; t0=$(date +%s%N)
   kill_pid "redis-$was"
   echo "$(date -u +%T.%3N) killed redis primary $was" | tee -a "$dir/timeline"
-  local i now="$was"
-  for ((i = 0; i < 600 && (now == was || -z "$now"); i++)); do sleep 0.1; now="$(sentinel_primary_port)"; done
+  local i=0 now="$was"
+  while [[ "$now" == "$was" || -z "$now" ]] && ((i++ < 600)); do sleep 0.1; now="$(sentinel_primary_port)"; done
   echo "$(date -u +%T.%3N) sentinels name $now after $((($(date +%s%N) - t0) / 1000000)) ms" | tee -a "$dir/timeline"
 }
 
