@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Redis, home of the revocation set and the change stream (see {@code docs/revocation.md}).
  *
- * @param uri                 e.g. {@code redis://127.0.0.1:6379/0}, or null for an in-process revocation set
+ * @param uri                 e.g. {@code redis://127.0.0.1:6379/0}, or through Sentinel
+ *                            {@code redis-sentinel://s1:26379,s2:26379,s3:26379/0#mymaster}; null for an
+ *                            in-process revocation set
  * @param keyPrefix           prefix of every key the gateway reads or writes
  * @param connectTimeoutMs    TCP connect timeout, also of reconnects
  * @param commandTimeoutMs    timeout of every command except the blocking stream read
@@ -36,10 +38,13 @@ public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, in
 
     public RedisConfig {
         if (uri != null && !(uri.startsWith("redis://") || uri.startsWith("rediss://")
-                || uri.startsWith("redis-socket://"))) {
+                || uri.startsWith("redis-socket://") || sentinel(uri))) {
             // The URI may carry a password: shown redacted, so the operator still sees the scheme and host.
-            throw new ConfigException("redis.uri: must start with redis://, rediss:// or redis-socket://, got \""
-                    + UriRedaction.redact(uri) + "\"");
+            throw new ConfigException("redis.uri: must start with redis://, rediss://, redis-socket://,"
+                    + " redis-sentinel:// or rediss-sentinel://, got \"" + UriRedaction.redact(uri) + "\"");
+        }
+        if (uri != null && sentinel(uri)) {
+            checkSentinel(uri);
         }
         if (keyPrefix == null || keyPrefix.length() > 64 || keyPrefix.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
             throw new ConfigException("redis.keyPrefix: must be 1..64 characters without spaces or control characters");
@@ -51,6 +56,35 @@ public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, in
         if (commandTimeoutMs > streamBlockMs * 10L) {
             throw new ConfigException("redis.commandTimeoutMs: must not exceed 10 x redis.streamBlockMs ("
                     + streamBlockMs + "), got " + commandTimeoutMs);
+        }
+    }
+
+    /** Returns true for a Sentinel URI, which names the sentinels and the master set instead of one server. */
+    public static boolean sentinel(String uri) {
+        return uri.startsWith("redis-sentinel://") || uri.startsWith("rediss-sentinel://");
+    }
+
+    /**
+     * Checks {@code redis-sentinel://[:password@]host:port[,host:port...][/db]#masterSet}: at least one sentinel,
+     * each with a port in range, and the master set's name (without it Lettuce could not ask for the primary).
+     */
+    private static void checkSentinel(String uri) {
+        String shown = "\"" + UriRedaction.redact(uri) + "\"";
+        int hash = uri.indexOf('#');
+        if (hash < 0 || hash == uri.length() - 1 || !uri.substring(hash + 1).matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new ConfigException("redis.uri: a Sentinel URI must end with #<master set name>"
+                    + " (letters, digits, . _ -), got " + shown);
+        }
+        String rest = uri.substring(uri.indexOf("://") + 3, hash);
+        int at = rest.lastIndexOf('@');
+        String hosts = rest.substring(at + 1).split("[/?]", 2)[0];
+        for (String host : hosts.split(",", -1)) {
+            int colon = host.lastIndexOf(':');
+            String port = colon < 0 ? "" : host.substring(colon + 1);
+            if (colon < 1 || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
+                    || Integer.parseInt(port) > 65_535) {
+                throw new ConfigException("redis.uri: every sentinel needs host:port (port 1..65535), got " + shown);
+            }
         }
     }
 

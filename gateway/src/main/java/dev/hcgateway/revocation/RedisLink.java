@@ -51,6 +51,9 @@ final class RedisLink {
                 .build();
         RedisURI uri = RedisURI.create(config.uri());
         uri.setTimeout(Duration.ofMillis(config.commandTimeoutMs()));
+        // Through Sentinel, every (re)connect first asks a sentinel for the primary: bound those questions too,
+        // so a reconnect after a failover moves on from a dead sentinel instead of waiting Lettuce's 60 s.
+        uri.getSentinels().forEach(s -> s.setTimeout(Duration.ofMillis(config.commandTimeoutMs())));
         RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(options(config));
         CompletableFuture<StatefulRedisConnection<String, String>> commands =

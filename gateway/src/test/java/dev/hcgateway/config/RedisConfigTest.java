@@ -55,4 +55,20 @@ class RedisConfigTest {
         assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.streamBlockMs", 10, "redis.commandTimeoutMs", 500)))
                 .hasMessageStartingWith("redis.commandTimeoutMs:");
     }
+
+    @Test
+    void sentinelUri_acceptedWithMasterSet_refusedWithoutOne() {
+        ConfigLoader loader = new ConfigLoader();
+        String uri = "redis-sentinel://:secret@10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379/0#mymaster";
+        assertThat(loader.defaultsWith(Map.of("redis.uri", uri)).redis().uri()).isEqualTo(uri);
+        assertThat(loader.defaultsWith(Map.of("redis.uri", "rediss-sentinel://s1:26379#hc")).redis().uri())
+                .startsWith("rediss-sentinel://");
+        assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.uri", "redis-sentinel://:secret@s1:26379/0")))
+                .hasMessageStartingWith("redis.uri: a Sentinel URI must end with #<master set name>")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.uri", "redis-sentinel://s1:26379,s2/0#m")))
+                .hasMessageStartingWith("redis.uri: every sentinel needs host:port");
+        assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.uri", "redis-sentinel://s1:99999#m")))
+                .hasMessageStartingWith("redis.uri: every sentinel needs host:port");
+    }
 }
