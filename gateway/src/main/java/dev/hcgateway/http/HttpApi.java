@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.passage.TracerConsole;
 import dev.hcgateway.passage.TracerHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -44,7 +45,9 @@ public final class HttpApi {
         }
 
         if (services.config().tracer().token() != null) {
-            new TracerHandler(services.config().tracer().token(), services.passages()).mount(router);
+            TracerHandler tracer = new TracerHandler(services.config().tracer().token(), services.passages());
+            tracer.mount(router);
+            new TracerConsole(tracer, services.config()).mount(router);
         }
 
         HealthHandler health = new HealthHandler(services);
