@@ -40,7 +40,8 @@ final class HeadlessChromium implements AutoCloseable {
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--window-size=1366,768", "--lang=en-GB");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", profile.toString(),
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads().toString(),
+                "download.prompt_for_download", false,
                 "intl.accept_languages", "en-GB"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -49,6 +50,11 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1366, 768));
+    }
+
+    /** Returns the directory downloads land in. */
+    Path downloads() {
+        return profile.resolve("downloads");
     }
 
     /** Waits up to 15 s for a condition of the page. */
