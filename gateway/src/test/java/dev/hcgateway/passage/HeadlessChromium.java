@@ -72,6 +72,7 @@ final class HeadlessChromium implements AutoCloseable {
     void screenshot(Path file) throws Exception {
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(1366, Math.max(768, Math.min(1400, height.intValue() + 20))));
+        driver.executeScript("window.scrollTo(0, 0)");
         Files.createDirectories(file.getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(new Dimension(1366, 768));
