@@ -1,6 +1,5 @@
 package dev.hcgateway.http;
 
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -44,7 +43,9 @@ public final class HttpApi {
         }
 
         if (services.config().tracer().token() != null) {
-            new TracerHandler(services.config().tracer().token(), services.passages()).mount(router);
+            TracerHandler tracer = new TracerHandler(services.config().tracer().token(), services.passages());
+            tracer.mount(router);
+            new TracerConsole(tracer, services.config()).mount(router);
         }
 
         HealthHandler health = new HealthHandler(services);

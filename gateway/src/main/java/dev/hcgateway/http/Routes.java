@@ -17,6 +17,8 @@ public final class Routes {
     public static final String METRICS = "/metrics";
     public static final String TRACER_PASSAGES = "/tracer/v1/passages";
     public static final String TRACER_COMPANIONS = "/tracer/v1/companions";
+    public static final String TRACER_PLACES = "/tracer/v1/places";
+    public static final String TRACER_DOCUMENT_HASH = "/tracer/v1/document-hash";
 
     /** Every path, for bounded metric labels. */
     static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,

@@ -49,7 +49,8 @@ public final class TracerHandler {
         router.get(Routes.TRACER_COMPANIONS).handler(this::authorize).handler(this::companions);
     }
 
-    private void authorize(RoutingContext ctx) {
+    /** Passes a request with the tracer token on, else answers 401. */
+    void authorize(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expected)) {
             throw UNAUTHORIZED.exception();
@@ -119,7 +120,8 @@ public final class TracerHandler {
         });
     }
 
-    private void audit(RoutingContext ctx, String outcome) {
+    /** Writes one audit line: token id, route, query parameters (never a body), outcome. */
+    void audit(RoutingContext ctx, String outcome) {
         AUDIT.info("tracer query token={} route={} params={} outcome={}", tokenId, ctx.request().path(),
                 ctx.request().query(), outcome);
     }

@@ -1,0 +1,191 @@
+package dev.hcgateway.passage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hcgateway.issuer.CodeClaims;
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.support.Eventually;
+import dev.hcgateway.support.PgDatabase;
+import dev.hcgateway.support.TestData;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The tracer console in a real headless Chromium over a real gateway and PostgreSQL, with passages made by real
+ * verify calls: each view shows the expected rows, the CSV holds exactly the selected companions, a wrong token
+ * brings the prompt back, and neither the token nor a document number ever appears in a URL or any other place
+ * of a request than the Authorization header (resp. the hash call's body). Screenshots go to docs/img/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TracerConsoleTest {
+
+    private static final long T0 = TestData.VECTORS_NOW;
+    private static final String NUMBER = "11010519491231002X";
+    private static final String WRONG = "wrong-token-0123456789";
+    private static final Path IMG = Path.of("..", "docs", "img").toAbsolutePath().normalize();
+
+    private PgDatabase db;
+    private PassageGateway gw;
+    private HeadlessChromium browser;
+    private String a;
+    private String b;
+    private String e;
+    private String window;
+
+    @BeforeAll
+    void scan() throws Exception {
+        db = new PgDatabase();
+        gw = new PassageGateway(Files.createTempDirectory("hc-console-journal"), db.url(),
+                Map.of("http.shedQueueMs", 10_000)); // a loaded CI machine must not shed the scans this test needs
+        a = scan("s-a", "SH-L2-PEOPLESQ-G01");      // t0
+        gw.clock.advanceSeconds(5 * 60);
+        scan("s-c", "SH-L1-XUJIAHUI-G01");         // t0+5, elsewhere
+        gw.clock.advanceSeconds(5 * 60);
+        b = scan("s-b", "SH-L2-PEOPLESQ-G02");      // t0+10
+        gw.clock.advanceSeconds(2 * 60);
+        scan("s-a", "SH-L2-PEOPLESQ-G01");          // t0+12
+        gw.clock.advanceSeconds(8 * 60);
+        e = scan("s-e", "SH-L2-PEOPLESQ-G02");      // t0+20
+        gw.clock.advanceSeconds(5 * 60);
+        gw.post("/v1/verify/document", new JsonObject().put("type", "resident_id").put("number", NUMBER)
+                .put("scene", "metro").put("gate", "SH-L2-PEOPLESQ-G03")); // t0+25, a document
+        gw.clock.advanceSeconds(25 * 60);
+        scan("s-d", "SH-L2-PEOPLESQ-G01");          // t0+50, too late to be a companion
+        Eventually.within(Duration.ofSeconds(20), "7 passages stored", () -> db.rows("passages") == 7);
+        window = "&from=" + Instant.ofEpochSecond(T0 - 3600) + "&to=" + Instant.ofEpochSecond(T0 + 3600);
+        browser = new HeadlessChromium();
+    }
+
+    private String scan(String subject, String gate) {
+        long now = gw.clock.millis() / 1000;
+        String code = TestData.minter("330100").mint(CodeClaims.typical("330100", subject, Colour.GREEN, now, 3600,
+                new Random(now)));
+        JsonObject answer = gw.verify(code, gate);
+        assertThat(answer.getString("decision")).as(answer.encode()).isEqualTo("pass");
+        return answer.getString("subject");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        gw.close();
+        db.close();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + gw.gateway.port() + "/tracer/";
+    }
+
+    private WebElement byId(String id) {
+        return browser.driver.findElement(By.id(id));
+    }
+
+    private void typeToken(String token) {
+        browser.waiting().until(d -> byId("token-form").isDisplayed());
+        byId("token").sendKeys(token);
+        byId("token-form").submit();
+    }
+
+    private List<WebElement> rows(String css) {
+        return browser.driver.findElements(By.cssSelector(css));
+    }
+
+    @Test
+    @Order(1)
+    void wrongToken_bringsThePromptBack_rightTokenShowsThePlace() throws Exception {
+        browser.driver.get(base() + "?view=place&place=SH-PEOPLESQ&limit=4" + window);
+        typeToken(WRONG);
+        browser.waiting().until(d -> byId("token-form").isDisplayed()
+                && byId("token-why").getText().contains("refused"));
+        typeToken(PassageGateway.TRACER);
+        browser.waiting().until(d -> rows("#results > table tbody tr").size() == 4);
+        assertThat(byId("next").isDisplayed()).as("a second page").isTrue();
+        byId("next").click();
+        browser.waiting().until(d -> rows("#results > table tbody tr").size() == 6);
+        assertThat(byId("next").isDisplayed()).isFalse();
+        String perGate = rows(".grid table").get(0).getText();
+        assertThat(perGate).contains("SH-L2-PEOPLESQ-G01 3", "SH-L2-PEOPLESQ-G02 2", "SH-L2-PEOPLESQ-G03 1");
+        assertThat(rows("svg.hist rect")).hasSize(24);
+        assertThat(byId("zone").getText()).contains("Asia/Shanghai");
+        assertThat(byId("place").getText()).contains("People's Square");
+        browser.screenshot(IMG.resolve("tracer-place.png"));
+    }
+
+    @Test
+    @Order(2)
+    void person_byCode_isATimelineOfPlaces() throws Exception {
+        browser.driver.get(base() + "?view=person&issuer=330100&subject=" + a + window);
+        browser.waiting().until(d -> rows("ol.timeline li").size() == 2);
+        assertThat(rows("ol.timeline li")).allSatisfy(li -> assertThat(li.getText()).contains("People's Square"));
+        browser.screenshot(IMG.resolve("tracer-person.png"));
+    }
+
+    @Test
+    @Order(3)
+    void person_byDocument_hashesThroughTheGateway_numberNeverInTheUrl() {
+        browser.driver.get(base() + "?view=person" + window);
+        browser.waiting().until(d -> byId("form-person").isDisplayed());
+        byId("person-number").sendKeys(NUMBER);
+        byId("form-person").submit();
+        browser.waiting().until(d -> rows("ol.timeline li").size() == 1);
+        assertThat(rows("ol.timeline li").get(0).getText()).contains("SH-L2-PEOPLESQ-G03");
+        assertThat(browser.driver.getCurrentUrl()).contains("document=").doesNotContain(NUMBER);
+    }
+
+    @Test
+    @Order(4)
+    void companions_sortedByEncounters_csvHoldsExactlyTheSelected() throws Exception {
+        browser.driver.get(base() + "?view=companions&issuer=330100&subject=" + a + "&within=30" + window);
+        browser.waiting().until(d -> rows("#results table tbody tr").size() == 3);
+        List<WebElement> lines = rows("#results table tbody tr");
+        for (WebElement line : lines) {
+            String text = line.getText();
+            if (text.contains(b) || text.contains(e)) {
+                line.findElement(By.cssSelector("input[type=checkbox]")).click();
+            }
+        }
+        byId("export").click();
+        Path file = browser.downloads().resolve("companions.csv");
+        Eventually.within(Duration.ofSeconds(15), "CSV downloaded", () -> Files.exists(file));
+        List<String> records = Files.readString(file).lines().skip(1).filter(l -> !l.isBlank()).toList();
+        Set<String> subjects = records.stream().map(l -> l.split(",")[1]).collect(Collectors.toSet());
+        assertThat(subjects).containsExactlyInAnyOrder(b, e);
+        assertThat(records).allSatisfy(l -> assertThat(l).startsWith("330100,").contains("SH-PEOPLESQ"));
+        browser.screenshot(IMG.resolve("tracer-companions.png"));
+    }
+
+    @Test
+    @Order(5)
+    void token_onlyEverInTheAuthorizationHeader_numberOnlyInTheHashBody() {
+        Pattern header = Pattern.compile("\"authorization\":\\s*\"Bearer (" + Pattern.quote(PassageGateway.TRACER) + "|"
+                + Pattern.quote(WRONG) + ")\"", Pattern.CASE_INSENSITIVE);
+        List<String> log = browser.networkLog();
+        assertThat(log.stream().filter(m -> header.matcher(m).find())).as("token sent as a header").isNotEmpty();
+        List<String> leaks = log.stream().map(m -> header.matcher(m).replaceAll(""))
+                .filter(m -> m.contains(PassageGateway.TRACER) || m.contains(WRONG)).toList();
+        assertThat(leaks).as("the token anywhere but the Authorization header").isEmpty();
+        assertThat(log.stream().filter(m -> m.contains(NUMBER))).isNotEmpty()
+                .allSatisfy(m -> assertThat(m).contains("/tracer/v1/document-hash").contains("\"method\":\"POST\""));
+    }
+}
