@@ -8,6 +8,7 @@ import dev.hcgateway.passage.PassageRecorder;
 import dev.hcgateway.passage.Passages;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.revocation.RevocationStore;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,10 +18,19 @@ import java.util.function.Supplier;
  * @param scrape returns the Prometheus text exposition
  * @param images finds QR codes in uploaded images ({@code /v1/verify/image})
  * @param passages records passages and serves the tracer API, or null for none (tests of other parts)
+ * @param rateLimits per-gate and per-address request rates
  */
 public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                           ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
-                          Supplier<String> scrape, ImageScanner images, Passages passages) {
+                          Supplier<String> scrape, ImageScanner images, Passages passages, RateLimits rateLimits) {
+
+    /** Creates the services with rate limits on the system clock. */
+    public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
+                       ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
+                       Supplier<String> scrape, ImageScanner images, Passages passages) {
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, passages,
+                new RateLimits(config, metrics.registry(), Clock.systemUTC()));
+    }
 
     /** Creates the services without passages: nothing is recorded, the tracer API answers 503. */
     public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
@@ -44,5 +54,6 @@ public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, Revocat
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(scrape, "scrape");
         Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 }
