@@ -11,6 +11,7 @@ import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.http.Admission;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.HttpServerVerticle;
+import dev.hcgateway.http.RateLimits;
 import dev.hcgateway.http.Readiness;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
@@ -108,7 +109,8 @@ public final class GatewayVerticle extends VerticleBase {
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry),
-                registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback());
+                registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback(),
+                new RateLimits(config, registry, clock));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())

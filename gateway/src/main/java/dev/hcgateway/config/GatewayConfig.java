@@ -22,7 +22,8 @@ public record GatewayConfig(
         PassagesConfig passages,
         TracerConfig tracer,
         Map<String, Place> places,
-        Map<String, PassbackConfig> passback) {
+        Map<String, PassbackConfig> passback,
+        Map<String, RateLimit> sceneRateLimits) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -38,6 +39,7 @@ public record GatewayConfig(
         Objects.requireNonNull(passages, "passages");
         Objects.requireNonNull(tracer, "tracer");
         places = Map.copyOf(places);
+        sceneRateLimits = Map.copyOf(sceneRateLimits);
         if (tracer.token() != null && tracer.token().equals(admin.token())) {
             throw new ConfigException("tracer.token: must differ from admin.token");
         }
@@ -59,8 +61,10 @@ public record GatewayConfig(
     static GatewayConfig from(ConfigNode root) {
         ConfigNode scenesNode = root.child("scenes");
         Map<String, Scene> scenes = new LinkedHashMap<>();
+        Map<String, RateLimit> limits = new LinkedHashMap<>();
         for (String name : scenesNode.keys()) {
             scenes.put(name, SceneReader.read(name, scenesNode.child(name)));
+            limits.put(name, RateLimit.from(scenesNode.child(name).child("rateLimit"), "perGatePerSecond"));
         }
         return new GatewayConfig(
                 HttpConfig.from(root.child("http")),
@@ -77,7 +81,8 @@ public record GatewayConfig(
                 PassagesConfig.from(root.child("passages")),
                 TracerConfig.from(root.child("tracer")),
                 places(root.child("places")),
-                PassbackConfig.fromScenes(scenesNode));
+                PassbackConfig.fromScenes(scenesNode),
+                limits);
     }
 
     /** Reads {@code places}: gate-id prefix to {@code {id, name}}. */
@@ -88,6 +93,11 @@ public record GatewayConfig(
             places.put(prefix, new Place(place.string("id"), place.string("name")));
         }
         return places;
+    }
+
+    /** Returns the per-gate limit of a scene ({@link RateLimit#NONE} for none). */
+    public RateLimit gateRateLimit(String scene) {
+        return sceneRateLimits.getOrDefault(scene, RateLimit.NONE);
     }
 
     /** Returns the scene of this name, or null. */

@@ -21,11 +21,13 @@ package dev.hcgateway.config;
  * @param drainGraceMs            on SIGTERM, open connections keep being served this long (answers carry
  *                                {@code Connection: close}) before the listener closes
  * @param shutdownGraceMs         after the drain, how long in-flight requests get to finish
+ * @param perAddress              requests a second of one client address (all gates and scenes behind it)
+ * @param tls                     TLS and client certificates, or {@link TlsConfig#OFF}
  */
 public record HttpConfig(String host, int port, int instances, int maxBodyBytes, int idleTimeoutSeconds,
                          int requestTimeoutMs, int maxInFlight, int maxConnections, int maxConnectionsPerAddress,
                          int headerTimeoutMs, int minBodyBytesPerSecond, int bodyRateGraceMs, int shedQueueMs,
-                         int drainGraceMs, int shutdownGraceMs) {
+                         int drainGraceMs, int shutdownGraceMs, RateLimit perAddress, TlsConfig tls) {
 
     static HttpConfig from(ConfigNode n) {
         return new HttpConfig(
@@ -43,6 +45,8 @@ public record HttpConfig(String host, int port, int instances, int maxBodyBytes,
                 n.integer("bodyRateGraceMs", 0, 120_000),
                 n.integer("shedQueueMs", 1, 60_000),
                 n.integer("drainGraceMs", 0, 120_000),
-                n.integer("shutdownGraceMs", 0, 120_000));
+                n.integer("shutdownGraceMs", 0, 120_000),
+                RateLimit.from(n.child("rateLimit"), "perSecond"),
+                TlsConfig.from(n.child("tls")));
     }
 }

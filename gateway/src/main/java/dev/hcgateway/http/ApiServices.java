@@ -9,6 +9,7 @@ import dev.hcgateway.passage.Passages;
 import dev.hcgateway.passback.Passback;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.revocation.RevocationStore;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -18,23 +19,26 @@ import java.util.function.Supplier;
  * @param scrape returns the Prometheus text exposition
  * @param images finds QR codes in uploaded images ({@code /v1/verify/image})
  * @param passages records passages and serves the tracer API, or null for none (tests of other parts)
+ * @param rateLimits per-gate and per-address request rates
  */
 public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                           ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
-                          Supplier<String> scrape, ImageScanner images, Passages passages, Passback passback) {
+                          Supplier<String> scrape, ImageScanner images, Passages passages, Passback passback,
+                          RateLimits rateLimits) {
 
-    /** Creates the services without passback: every judged credential is answered as judged. */
+    /** Creates the services without passback, with rate limits on the system clock. */
     public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                        ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
                        Supplier<String> scrape, ImageScanner images, Passages passages) {
-        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, passages, null);
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, passages, null,
+                new RateLimits(config, metrics.registry(), Clock.systemUTC()));
     }
 
     /** Creates the services without passages: nothing is recorded, the tracer API answers 503. */
     public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                        ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
                        Supplier<String> scrape, ImageScanner images) {
-        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, null, null);
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, (Passages) null);
     }
 
     /** Returns where judged codes leave their passages. */
@@ -52,5 +56,6 @@ public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, Revocat
         Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(scrape, "scrape");
         Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 }

@@ -123,6 +123,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
             case 408 -> new ApiError(408, "client_timeout", "The request body did not arrive in time.", 0);
             case 413 -> new ApiError(413, "body_too_large", "The request body is over the limit.", 0);
             case 415 -> new ApiError(415, "unsupported_media_type", "The content type is not accepted here.", 0);
+            case 429 -> RateLimits.refusal(1000);
             case 503 -> ApiError.unavailable("timeout", "The request took too long; try again.", 1);
             default -> new ApiError(500, "internal", "Something went wrong on our side.", 0);
         };

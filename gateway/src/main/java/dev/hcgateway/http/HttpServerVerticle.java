@@ -36,6 +36,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private EventLoopLag.Probe lag;
     private ConnectionGuard guard;
     private HttpServerOptions options;
+    private TlsSetup tls;
 
     /** Creates a server over shared services. */
     public HttpServerVerticle(ApiServices services) {
@@ -68,7 +69,8 @@ public final class HttpServerVerticle extends VerticleBase {
         Router router = HttpApi.router(vertx, services, verify);
         guard = new ConnectionGuard(vertx, services);
         guard.start();
-        server = vertx.createHttpServer(options)
+        tls = new TlsSetup(vertx, http.tls());
+        server = vertx.createHttpServer(tls.configure(options))
                 .connectionHandler(this::connected)
                 .requestHandler(request -> {
                     if (!surplus.isEmpty() && surplus.contains(request.connection())) {
@@ -96,7 +98,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         router.handle(request);
                     }
                 });
-        return server.listen();
+        return server.listen().compose(s -> tls.watch(server));
     }
 
     private void connected(HttpConnection connection) {
@@ -133,6 +135,7 @@ public final class HttpServerVerticle extends VerticleBase {
         return guard.drain(http.drainGraceMs()).compose(v -> {
             lag.stop();
             guard.stop();
+            tls.stop();
             // Then stop accepting, let in-flight requests finish within the grace period, and close the rest.
             return server.shutdown(http.shutdownGraceMs(), TimeUnit.MILLISECONDS);
         });

@@ -79,6 +79,10 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         }
     }
 
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+
     private void refuse(HttpServerRequest request, ApiError error, boolean close) {
         services.metrics().refused(Routes.VERIFY, error.error());
         if (!close) {
@@ -151,8 +155,15 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
             try {
                 VerifyRequest parsed = VerifyRequest.parse(body, services.config());
                 body = null;
+                String gate = GateIdentity.resolve(request.connection(), parsed.gate(),
+                        services.config().http().tls());
+                long wait = services.rateLimits().tryAcquire(parsed.scene().name(), gate, address(request));
+                if (wait > 0) {
+                    stop(RateLimits.refusal(wait), false);
+                    return;
+                }
                 admitted = edge.admit(1);
-                judging = new Edge.Judging(Routes.VERIFY, start, parsed.scene(), parsed.gate());
+                judging = new Edge.Judging(Routes.VERIFY, start, parsed.scene(), gate);
                 edge.judge(judging, parsed.code()).onComplete(this::answer);
             } catch (ApiError.ApiException e) {
                 stop(e.error(), false);

@@ -53,7 +53,12 @@ class OpenApiAnswersTest {
             "POST /v1/verify 503",
             // The tracer's answers past its checks need a passages store: TracerApiTest runs them on PostgreSQL.
             "GET /tracer/v1/passages 200", "GET /tracer/v1/passages 400", "GET /tracer/v1/passages 500",
-            "GET /tracer/v1/companions 200", "GET /tracer/v1/companions 400", "GET /tracer/v1/companions 500");
+            "GET /tracer/v1/companions 200", "GET /tracer/v1/companions 400", "GET /tracer/v1/companions 500",
+            "GET /tracer/v1/places 500", "POST /tracer/v1/document-hash 413", "POST /tracer/v1/document-hash 500",
+            "POST /tracer/v1/document-hash 503",
+            // A 403 needs a TLS client certificate (GateCertificateTest); a 429 a gate over its rate
+            // (RunawayGateIsRateLimitedTest).
+            "POST /v1/verify 403", "POST /v1/verify 429");
 
     private static final ServerFixture FIXTURE = new ServerFixture();
     private static final Vertx CLIENT_VERTX = Vertx.vertx();
@@ -116,6 +121,11 @@ class OpenApiAnswersTest {
         tracer(Routes.TRACER_PASSAGES, "?place=SH-PEOPLESQ" + window, TRACER, 503); // no store configured
         tracer(Routes.TRACER_COMPANIONS, "?issuer=330100&subject=s-1" + window, TOKEN, 401); // the admin's
         tracer(Routes.TRACER_COMPANIONS, "?issuer=330100&subject=s-1" + window, TRACER, 503);
+        tracer("/tracer/v1/places", "", TRACER, 200);
+        tracer("/tracer/v1/places", "", "wrong-token-of-some-length", 401);
+        hash("{\"type\":\"passport\",\"number\":\"E12345678\"}", TRACER, 200);
+        hash("{\"type\":\"passport\",\"number\":\"E12\"}", TRACER, 400);
+        hash("{\"type\":\"passport\",\"number\":\"E12345678\"}", "wrong-token-of-some-length", 401);
         answer(HttpMethod.GET, Routes.LIVE, null, null, 200);
         answer(HttpMethod.GET, Routes.READY, null, null, 200);
         answer(HttpMethod.GET, Routes.METRICS, null, null, 200);
@@ -163,6 +173,14 @@ class OpenApiAnswersTest {
         assertThat(r.statusCode()).as(route + " " + body.substring(0, Math.min(40, body.length())))
                 .isEqualTo(status);
         check("POST", route, r);
+    }
+
+    private static void hash(String body, String token, int status) throws Exception {
+        HttpResponse<Buffer> r = client.post("/tracer/v1/document-hash").putHeader("Content-Type", JSON)
+                .putHeader("Authorization", "Bearer " + token).sendBuffer(Buffer.buffer(body))
+                .await(5, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).as("document-hash " + body).isEqualTo(status);
+        check("POST", "/tracer/v1/document-hash", r);
     }
 
     private static void tracer(String route, String query, String token, int status) throws Exception {

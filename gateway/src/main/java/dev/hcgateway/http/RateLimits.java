@@ -1,0 +1,94 @@
+package dev.hcgateway.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.config.RateLimit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per-gate (per scene) and per-address request rates, as token buckets shared by every event loop. The buckets
+ * live in bounded maps that forget idle keys, so a flood of made-up gate ids or addresses costs at most
+ * {@link #MAX_KEYS} small buckets each and evicts its own entries first (least recently used goes). A gate over
+ * its rate is refused on its own; other gates keep their own buckets. Refusals are counted by scene and limit,
+ * never by gate or address.
+ */
+public final class RateLimits {
+
+    /** Buckets kept per map; beyond it the least recently used is dropped (it restarts full: a lenient error). */
+    static final int MAX_KEYS = 200_000;
+    /** A bucket idle this long is full again anyway, so it is dropped. */
+    static final Duration IDLE = Duration.ofMinutes(2);
+
+    private final Clock clock;
+    private final GatewayConfig config;
+    private final RateLimit perAddress;
+    private final Cache<String, RateBucket> gates;
+    private final Cache<String, RateBucket> addresses;
+    private final Map<String, Counter> gateRefusals = new HashMap<>();
+    private final Map<String, Counter> addressRefusals = new HashMap<>();
+
+    /** Creates the limits of {@code config}, counting refusals in {@code registry}. */
+    public RateLimits(GatewayConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        this.config = config;
+        this.perAddress = config.http().perAddress();
+        this.gates = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(IDLE).executor(Runnable::run)
+                .build();
+        this.addresses = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(IDLE).executor(Runnable::run)
+                .build();
+        // Counters made up front, one per configured scene: the label set is bounded by the configuration.
+        for (String scene : config.scenes().keySet()) {
+            gateRefusals.put(scene, counter(registry, scene, "gate"));
+            addressRefusals.put(scene, counter(registry, scene, "address"));
+        }
+    }
+
+    private static Counter counter(MeterRegistry registry, String scene, String limit) {
+        return Counter.builder("hc_rate_limited").tag("scene", scene).tag("limit", limit)
+                .description("Requests refused 429 by a rate limit, by scene and limit (gate or address)")
+                .register(registry);
+    }
+
+    /**
+     * Takes one request of {@code gate} at {@code scene} from {@code address}; returns 0 when allowed, else the
+     * milliseconds to wait. The address is charged first: a gate refused by its own bucket still spent one of
+     * its address's tokens, which is what keeps one device behind many fake gate ids bounded too.
+     */
+    public long tryAcquire(String scene, String gate, String address) {
+        if (perAddress.limited() && address != null) {
+            long wait = addresses.get(address, a -> new RateBucket(clock, perAddress)).take();
+            if (wait > 0) {
+                count(addressRefusals, scene);
+                return wait;
+            }
+        }
+        RateLimit limit = config.gateRateLimit(scene);
+        if (limit.limited() && gate != null) {
+            long wait = gates.get(scene + '\n' + gate, k -> new RateBucket(clock, limit)).take();
+            if (wait > 0) {
+                count(gateRefusals, scene);
+                return wait;
+            }
+        }
+        return 0;
+    }
+
+    private static void count(Map<String, Counter> counters, String scene) {
+        Counter c = counters.get(scene);
+        if (c != null) {
+            c.increment();
+        }
+    }
+
+    /** Returns the 429 answer for a wait of {@code retryAfterMs}, in whole seconds rounded up. */
+    public static ApiError refusal(long retryAfterMs) {
+        int seconds = (int) Math.min(3600, Math.max(1, (retryAfterMs + 999) / 1000));
+        return new ApiError(429, "rate_limited", "Too many requests from this gate or address; retry later.", seconds);
+    }
+}
