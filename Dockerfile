@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # hc-gateway image. Build from the repository root:   docker build -t hc-gateway:0.1.0 .
-# Run (demo trust list):   docker run --rm -p 8080:8080 --stop-timeout 20 hc-gateway:0.1.0
+# Run (demo trust list, said so): docker run --rm -p 8080:8080 --stop-timeout 20 -e HC_DEMO=true hc-gateway:0.1.0
 # Configure with HC_* variables (docs/operations.md), e.g. -e HC_REDIS_URI=redis://redis:6379/0
 # -e HC_TRUST_FILE=/etc/hc/trust/trust.json -v "$PWD/trust:/etc/hc/trust:ro".
 
