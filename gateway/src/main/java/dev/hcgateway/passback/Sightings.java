@@ -25,13 +25,14 @@ public final class Sightings {
 
     /** Creates the store: at most {@code maxEntries} people and as many reads, kept for the given windows. */
     public Sightings(long maxEntries, long passWindowSeconds, long rescanWindowSeconds, Clock clock) {
-        // The ticker follows the injected clock, so tests move time instead of sleeping.
+        // The ticker follows the injected clock, so tests move time instead of sleeping. Maintenance runs on the
+        // calling thread: a write per scan must not wake a pool thread (docs/performance.md, "Third session").
         passes = Caffeine.newBuilder().maximumSize(maxEntries)
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, passWindowSeconds)))
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+                .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
         reads = Caffeine.newBuilder().maximumSize(maxEntries)
                 .expireAfterWrite(Duration.ofSeconds(Math.max(1, rescanWindowSeconds)))
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+                .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
     }
 
     /** Returns a person's last pass, or null. */

@@ -43,8 +43,10 @@ public final class VerifiedCodes {
     /** Creates a cache of at most {@code maxEntries} codes, each kept {@code ttlSeconds} after its verification. */
     public VerifiedCodes(long maxEntries, long ttlSeconds, Clock clock, MeterRegistry registry) {
         // Caffeine's ticker follows the injected clock, so tests move time instead of sleeping.
+        // Maintenance on the calling thread: a write per fresh scan must not wake a pool thread (a futex per
+        // scan, measured: docs/performance.md, "Third session").
         cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(Duration.ofSeconds(ttlSeconds))
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+                .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
         // Registered once here: nothing on the scan path looks a meter up by its tags.
         hits = Counter.builder("hc_verified_code_cache_lookups_total").tag("result", "hit")
                 .description("Look-ups of the verified-code cache (hit ratio = hit / all)").register(registry);
