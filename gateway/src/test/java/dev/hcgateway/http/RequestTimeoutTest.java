@@ -54,6 +54,9 @@ class RequestTimeoutTest {
         stalledStore.release();
         awaitTrue(() -> fixture.services.admission().inFlight() == 0);
         assertThat(client.get(Routes.LIVE).send().await(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(captured.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+        // Only this request's path counts: a server of an earlier test class in the same JVM may still log its
+        // TLS file watch (TlsSetup) while its temporary directory is being removed.
+        assertThat(captured.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
+                && !e.getLoggerName().endsWith(".TlsSetup"));
     }
 }
