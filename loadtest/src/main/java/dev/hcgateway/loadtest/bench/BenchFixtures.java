@@ -1,6 +1,11 @@
 package dev.hcgateway.loadtest.bench;
 
+import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.code.ValidityBounds;
+import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
@@ -9,8 +14,15 @@ import dev.hcgateway.loadtest.pool.PoolEntry;
 import dev.hcgateway.loadtest.pool.PoolGenerator;
 import dev.hcgateway.loadtest.pool.PoolMix;
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.model.Validation;
+import dev.hcgateway.pipeline.VerifiedCodes;
+import dev.hcgateway.pipeline.VerifyPipeline;
+import dev.hcgateway.policy.ScenePolicy;
+import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
+import dev.hcgateway.trust.TrustStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -49,6 +61,25 @@ public final class BenchFixtures {
     public TrustList trustList(CryptoProvider provider) throws Exception {
         return new TrustListParser(provider.ecKeyFactory()).parse(
                 key.trustList("bench").encode().getBytes(StandardCharsets.UTF_8), "bench trust list");
+    }
+
+    /**
+     * Returns the offline in-memory pipeline over this issuer's trust list (no revocations, snapshot colours, the
+     * default time rules), its verified-code cache {@code verified}; fails unless every code judges valid in
+     * {@code scene}, so a benchmark never times a rejection by mistake.
+     */
+    public VerifyPipeline pipeline(CryptoProvider crypto, VerifiedCodes verified, MeterRegistry registry,
+                                   Scene scene) throws Exception {
+        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(trustList(crypto), registry),
+                new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(clock), new ScenePolicy(),
+                clock, new TimeRules(60, ValidityBounds.SIGNED_EXP), null, verified);
+        for (String code : codes) {
+            Validation judged = pipeline.validate(code, scene);
+            if (!(judged instanceof Validation.Valid)) {
+                throw new IllegalStateException("fixture code is not valid: " + judged);
+            }
+        }
+        return pipeline;
     }
 
     /** Returns a scene of the default configuration. */

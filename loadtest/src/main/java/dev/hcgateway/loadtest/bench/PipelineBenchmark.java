@@ -1,17 +1,9 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.model.Validation;
+import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
-import dev.hcgateway.trust.TrustStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,16 +41,10 @@ public class PipelineBenchmark {
     @Setup
     public void assemble() throws Exception {
         BenchFixtures fixtures = new BenchFixtures();
-        CryptoProvider crypto = BenchFixtures.provider(provider);
-        pipeline = new VerifyPipeline(new CodeDecoder(),
-                TrustStore.fixed(fixtures.trustList(crypto), new SimpleMeterRegistry()), new Es256Verifier(crypto),
-                new LocalRevocations(), new SnapshotColours(fixtures.clock()), new ScenePolicy(), fixtures.clock(),
-                new TimeRules(60, ValidityBounds.SIGNED_EXP));
         scene = BenchFixtures.scene("venue");
+        pipeline = fixtures.pipeline(BenchFixtures.provider(provider), VerifiedCodes.off(), new SimpleMeterRegistry(),
+                scene);
         codes = fixtures.codes();
-        if (!(validate() instanceof Validation.Valid)) {
-            throw new IllegalStateException("fixture code is not valid: " + validate());
-        }
     }
 
     @Benchmark

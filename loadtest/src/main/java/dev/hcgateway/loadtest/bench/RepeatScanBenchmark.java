@@ -1,18 +1,9 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.model.Scene;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
-import dev.hcgateway.trust.TrustStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,20 +45,12 @@ public class RepeatScanBenchmark {
     @Setup
     public void assemble() throws Exception {
         BenchFixtures fixtures = new BenchFixtures();
-        CryptoProvider crypto = BenchFixtures.provider(provider);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         VerifiedCodes cache = scan.equals("repeat")
                 ? new VerifiedCodes(100_000, 3600, fixtures.clock(), registry) : VerifiedCodes.off();
-        pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(fixtures.trustList(crypto), registry),
-                new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(fixtures.clock()),
-                new ScenePolicy(), fixtures.clock(), new TimeRules(60, ValidityBounds.SIGNED_EXP), null, cache);
         scene = BenchFixtures.scene("venue");
+        pipeline = fixtures.pipeline(BenchFixtures.provider(provider), cache, registry, scene);
         codes = fixtures.codes();
-        for (String code : codes) {
-            if (!(pipeline.validate(code, scene) instanceof Validation.Valid)) {
-                throw new IllegalStateException("fixture code is not valid");
-            }
-        }
     }
 
     @Benchmark
