@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * own {@link Sightings}. Its own entries (its instance id) are skipped. Connects and reconnects on its own: a Redis
  * away at start or later only makes detection per gateway ({@link #mode}), never the gateway unready.
  */
-public final class FleetSightings implements SightingShare, FollowHooks {
+public final class FleetSightings implements SightingShare {
 
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final int MAX_PLACES = 10_000;
@@ -51,7 +51,6 @@ public final class FleetSightings implements SightingShare, FollowHooks {
     private volatile RedisChangeBus bus;
     private volatile StreamFollower follower;
     private volatile boolean closed;
-    private volatile boolean regressed;
     private long retryMillis = FIRST_RETRY_MILLIS;
 
     /** Creates the share; nothing connects before {@link #start}. */
@@ -67,7 +66,7 @@ public final class FleetSightings implements SightingShare, FollowHooks {
         this.stream = redis.keyPrefix() + "sightings";
         this.queue = new SightingQueue(config.queueMax());
         this.health = new ContactHealth(clock);
-        this.metrics = new SightingMetrics(registry, health::connected);
+        this.metrics = new SightingMetrics(registry, health);
         routes.on("sightings", this::received);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hc-passback-sightings");
@@ -114,7 +113,7 @@ public final class FleetSightings implements SightingShare, FollowHooks {
     private void connect() {
         RedisChangeBus.open(redis).thenCompose(opened -> {
             bus = opened;
-            follower = opened.follow(stream, routes, this, health, executor);
+            follower = opened.follow(stream, routes, new FromTheEnd(opened), health, executor);
             return follower.start();
         }).whenCompleteAsync((v, err) -> {
             if (err == null) {
@@ -179,26 +178,36 @@ public final class FleetSightings implements SightingShare, FollowHooks {
         return placeIds.size() < MAX_PLACES ? placeIds.computeIfAbsent(id, k -> k) : id;
     }
 
-    @Override
-    public CompletionStage<StreamId> load(String reason) {
-        // From the stream's end: a sighting older than the window is worth nothing, so a gap is never replayed.
-        return StreamInfo.read(bus.commands(), stream).thenApply(StreamInfo::lastGenerated);
-    }
+    /** Follows from the stream's end: a sighting older than the window is worth nothing, so a gap is never replayed. */
+    private final class FromTheEnd implements FollowHooks {
 
-    @Override
-    public void streamRegressed(StreamId newest, StreamId lastSeen) {
-        regressed = true;
-    }
+        private final RedisChangeBus on;
+        private boolean regressed;
 
-    @Override
-    public String takeReloadDue() {
-        boolean due = regressed;
-        regressed = false;
-        return due ? "regressed" : null;
-    }
+        FromTheEnd(RedisChangeBus on) {
+            this.on = on;
+        }
 
-    @Override
-    public String whileAway() {
-        return "passback detection is per gateway until it is back";
+        @Override
+        public CompletionStage<StreamId> load(String reason) {
+            return StreamInfo.read(on.commands(), stream).thenApply(StreamInfo::lastGenerated);
+        }
+
+        @Override
+        public void streamRegressed(StreamId newest, StreamId lastSeen) {
+            regressed = true; // recreated or restored: our position means nothing, start from the end again
+        }
+
+        @Override
+        public String takeReloadDue() {
+            boolean due = regressed;
+            regressed = false;
+            return due ? "regressed" : null;
+        }
+
+        @Override
+        public String whileAway() {
+            return "passback detection is per gateway until it is back";
+        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.hcgateway.passback;
 
+import dev.hcgateway.changes.ContactHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * The fleet sightings' meters: {@code hc_passback_sightings_published_total}, {@code ..._received_total},
@@ -19,7 +19,7 @@ final class SightingMetrics {
     private final Counter dropped;
     private final Timer lag;
 
-    SightingMetrics(MeterRegistry registry, Supplier<Boolean> fleet) {
+    SightingMetrics(MeterRegistry registry, ContactHealth fleet) {
         published = Counter.builder("hc.passback.sightings.published")
                 .description("This gateway's passes published to the fleet").register(registry);
         received = Counter.builder("hc.passback.sightings.received")
@@ -33,7 +33,8 @@ final class SightingMetrics {
                         Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
                         Duration.ofSeconds(5))
                 .register(registry);
-        Gauge.builder("hc.passback.sightings.fleet", fleet, f -> f.get() ? 1 : 0)
+        // The gauge holds its object weakly: the health itself (held by the share), never a lambda around it.
+        Gauge.builder("hc.passback.sightings.fleet", fleet, f -> f.connected() ? 1 : 0)
                 .description("1 while passes are shared with the fleet over Redis, 0 when detection is per gateway")
                 .register(registry);
     }
