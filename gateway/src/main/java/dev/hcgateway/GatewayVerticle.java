@@ -20,7 +20,10 @@ import dev.hcgateway.pipeline.CryptoPlacement;
 import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.config.PassbackConfig;
 import dev.hcgateway.passage.Places;
+import dev.hcgateway.passback.FleetSightings;
 import dev.hcgateway.passback.Passback;
+import dev.hcgateway.passback.PersonKeys;
+import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.passback.Sightings;
 import dev.hcgateway.config.VerifyConfig;
 import dev.hcgateway.pipeline.VerifyPipeline;
@@ -48,9 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayVerticle extends VerticleBase {
 
-    /** Sightings kept for passback: ~250 B each, so about 50 MB at the bound (docs/passages.md). */
-    private static final long SIGHTINGS = 200_000;
-
     private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
     private final GatewayConfig config;
@@ -64,6 +64,7 @@ public final class GatewayVerticle extends VerticleBase {
     private Readiness readiness;
     private ImageScanner images;
     private Passages passages;
+    private FleetSightings fleetSightings;
 
     /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
     public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -100,7 +101,9 @@ public final class GatewayVerticle extends VerticleBase {
         revocationStart = new RetryingStart(vertx, revocations, config.redis().reconnectMaxDelayMs());
         colours = colourService();
         revocations.onInvalidation(colours::invalidateLocal);
-        readiness = new Readiness(trust, revocations, colours);
+        Sightings sightings = sightings();
+        SightingShare share = sightingShare(sightings);
+        readiness = new Readiness(trust, revocations, colours, share);
         VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
                 new ScenePolicy(), clock, new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()),
                 config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE,
@@ -109,13 +112,14 @@ public final class GatewayVerticle extends VerticleBase {
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry),
-                registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback(),
+                registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback(sightings, share),
                 new RateLimits(config, registry, clock));
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
                 // A Redis that is slow or away at start delays readiness, not the start (issue 19, item 11).
                 .compose(v -> revocationStart.start())
+                .onSuccess(v -> startSightings())
                 .compose(v -> passages.start())
                 .compose(v -> vertx.deployVerticle(() -> {
                     HttpServerVerticle server = new HttpServerVerticle(services);
@@ -156,7 +160,10 @@ public final class GatewayVerticle extends VerticleBase {
         revocationStart.stop();
         trust.close();
         Future<Void> passagesClosed = passages == null ? Future.succeededFuture() : passages.close();
-        return Future.join(colours.close(), revocations.close(), images.close(), passagesClosed).mapEmpty();
+        Future<Void> sightingsClosed = fleetSightings == null ? Future.succeededFuture()
+                : Future.fromCompletionStage(fleetSightings.close());
+        return Future.join(colours.close(), revocations.close(), images.close(), passagesClosed, sightingsClosed)
+                .mapEmpty();
     }
 
     /** Returns the port the servers listen on. */
@@ -164,16 +171,37 @@ public final class GatewayVerticle extends VerticleBase {
         return servers.isEmpty() ? -1 : servers.get(0).port();
     }
 
-    /** Builds passback over the scenes' rules and the places map; its sightings bounded (docs/passages.md). */
-    private Passback passback() {
+    /** Builds the sightings map, its windows the longest of any scene, bounded by {@code passback.maxPeople}. */
+    private Sightings sightings() {
         long seconds = 0;
         long rescan = 0;
         for (PassbackConfig rule : config.passback().values()) {
             seconds = Math.max(seconds, rule.seconds());
             rescan = Math.max(rescan, rule.rescanSeconds());
         }
-        return new Passback(config.passback(), new Places(config.places()),
-                new Sightings(SIGHTINGS, Math.max(1, seconds), Math.max(1, rescan), clock), clock, registry);
+        return new Sightings(config.sightings().maxPeople(), Math.max(1, seconds), Math.max(1, rescan), clock);
+    }
+
+    /** Shares passes with the fleet over Redis when there is one; else detection is per gateway. */
+    private SightingShare sightingShare(Sightings sightings) {
+        if (config.redis().uri() == null) {
+            return SightingShare.LOCAL;
+        }
+        fleetSightings = new FleetSightings(config.redis(), config.sightings(), sightings, clock, registry);
+        return fleetSightings;
+    }
+
+    /** Starts sharing sightings; never awaited: a Redis away makes passback per gateway, not the gateway unready. */
+    private void startSightings() {
+        if (fleetSightings != null) {
+            fleetSightings.start();
+        }
+    }
+
+    /** Builds passback over the scenes' rules and the places map (docs/passages.md). */
+    private Passback passback(Sightings sightings, SightingShare share) {
+        return new Passback(config.passback(), new Places(config.places()), sightings,
+                new PersonKeys(config.sightings().sightingKey()), share, clock, registry);
     }
 
     private VerifiedCodes verifiedCodes(VerifyConfig.VerifiedCodeCache cache) {

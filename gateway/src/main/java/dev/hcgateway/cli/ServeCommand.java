@@ -82,7 +82,21 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("configuration error: " + message);
             return GatewayCli.USAGE;
         }
+        // The demo sighting key is public: with Redis, every pass would be published under a key anyone can test
+        // known subjects against. Without Redis it never leaves the process.
+        boolean demoSightingKey = loaded.redis().uri() != null && loaded.sightings().demoKey();
+        if (demoSightingKey && !demoAllowed) {
+            String message = "passback.sightingKey is the public demo default while redis.uri is set: set "
+                    + "HC_PASSBACK_SIGHTING_KEY (the same secret on every gateway of the fleet), or start with --demo";
+            log.error("configuration error: {}", message);
+            err.println("configuration error: " + message);
+            return GatewayCli.USAGE;
+        }
         warnings.forEach(log::warn);
+        if (demoSightingKey) {
+            log.warn("DEMO SIGHTING KEY IN USE (--demo / HC_DEMO=true): passback sightings in Redis are hashed under a"
+                    + " public key. NEVER IN PRODUCTION: set HC_PASSBACK_SIGHTING_KEY.");
+        }
         if (loaded.trust().file() == null) {
             log.warn("DEMO TRUST LIST IN USE (--demo / HC_DEMO=true): codes of the test issuers 330100 and 110000 "
                     + "pass, and their private keys are public (config/demo). NEVER IN PRODUCTION: set HC_TRUST_FILE.");

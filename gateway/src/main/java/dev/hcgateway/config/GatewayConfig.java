@@ -23,6 +23,7 @@ public record GatewayConfig(
         TracerConfig tracer,
         Map<String, Place> places,
         Map<String, PassbackConfig> passback,
+        SightingsConfig sightings,
         Map<String, RateLimit> sceneRateLimits) {
 
     public GatewayConfig {
@@ -38,6 +39,7 @@ public record GatewayConfig(
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(passages, "passages");
         Objects.requireNonNull(tracer, "tracer");
+        Objects.requireNonNull(sightings, "sightings");
         places = Map.copyOf(places);
         sceneRateLimits = Map.copyOf(sceneRateLimits);
         if (tracer.token() != null && tracer.token().equals(admin.token())) {
@@ -82,6 +84,7 @@ public record GatewayConfig(
                 TracerConfig.from(root.child("tracer")),
                 places(root.child("places")),
                 PassbackConfig.fromScenes(scenesNode),
+                SightingsConfig.from(root.child("passback")),
                 limits);
     }
 

@@ -1,6 +1,7 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustStore;
@@ -16,13 +17,20 @@ public final class Readiness {
     private final TrustStore trust;
     private final RevocationStore revocations;
     private final ColourService colours;
+    private final SightingShare sightings;
     private volatile boolean shuttingDown;
 
-    /** Creates the check over the stages it depends on. */
+    /** Creates the check over the stages it depends on; passback detection reported per gateway. */
     public Readiness(TrustStore trust, RevocationStore revocations, ColourService colours) {
+        this(trust, revocations, colours, SightingShare.LOCAL);
+    }
+
+    /** Creates the check; {@code sightings} tells whether passback detection spans the fleet (reported only). */
+    public Readiness(TrustStore trust, RevocationStore revocations, ColourService colours, SightingShare sightings) {
         this.trust = trust;
         this.revocations = revocations;
         this.colours = colours;
+        this.sightings = sightings;
     }
 
     /** Marks the gateway as shutting down: readiness fails from now on. */
@@ -44,7 +52,10 @@ public final class Readiness {
                 .put("revocations", new JsonObject().put("mode", mirror.mode()).put("connected", mirror.connected())
                         .put("lagMillis", mirror.lagMillis()).put("serving", mirror.serving())
                         .put("problem", mirror.problem()))
-                .put("authority", new JsonObject().put("mode", colours.online() ? "online" : "offline"));
+                .put("authority", new JsonObject().put("mode", colours.online() ? "online" : "offline"))
+                // fleet: passes are shared over Redis; local: one person is caught at two places of THIS gateway
+                // only. Never fails readiness: a Redis blip would stop every gateway's gates at once.
+                .put("passback", new JsonObject().put("mode", sightings.mode()));
         return json;
     }
 }

@@ -35,15 +35,25 @@ public final class Passback {
     private final Map<String, PassbackConfig> rules;
     private final Places places;
     private final Sightings sightings;
+    private final PersonKeys keys;
+    private final SightingShare share;
     private final Clock clock;
     private final Map<String, Counter> hits = new HashMap<>();
 
-    /** Creates passback over the scenes' rules, the passages' places and a sightings store. */
+    /** Creates passback over the scenes' rules, the passages' places and a sightings store of this gateway only. */
     public Passback(Map<String, PassbackConfig> rules, Places places, Sightings sightings, Clock clock,
                     MeterRegistry registry) {
+        this(rules, places, sightings, PersonKeys.random(), SightingShare.LOCAL, clock, registry);
+    }
+
+    /** Creates passback whose passes are keyed by {@code keys} and also handed to {@code share} (the fleet). */
+    public Passback(Map<String, PassbackConfig> rules, Places places, Sightings sightings, PersonKeys keys,
+                    SightingShare share, Clock clock, MeterRegistry registry) {
         this.rules = Map.copyOf(rules);
         this.places = places;
         this.sightings = sightings;
+        this.keys = keys;
+        this.share = share;
         this.clock = clock;
         // Registered once per configured scene: the label set is bounded by the configuration.
         for (String scene : rules.keySet()) {
@@ -76,8 +86,10 @@ public final class Passback {
         // Only gates of configured places take part: without a places map every gate is a place of its own, and
         // two gates of one station would look like two stations (docs/passages.md, "Anti-passback").
         boolean known = places.knows(gate);
+        // Hashed only where it is used: a gate outside the places map costs no HMAC.
+        PersonKey key = known ? keys.of(person) : null;
         if (known && rule.action() != PassbackConfig.Action.OFF && verdict.decision() == Decision.PASS) {
-            Sightings.Pass last = sightings.lastPass(person);
+            Sightings.Pass last = sightings.lastPass(key);
             if (last != null && !last.place().equals(place) && now - last.at() < rule.seconds() * 1000L) {
                 hits.get(scene.name()).increment();
                 answer = new Verdict(rule.action() == PassbackConfig.Action.DENY ? Decision.DENY : Decision.MANUAL,
@@ -86,7 +98,8 @@ public final class Passback {
             }
         }
         if (known && answer.decision() == Decision.PASS) {
-            sightings.passed(person, place, now);
+            sightings.passed(key, place, now);
+            share.passed(key, place, now);
         }
         if (read != null && rule.rescanSeconds() > 0) {
             sightings.answered(read, answer, now);

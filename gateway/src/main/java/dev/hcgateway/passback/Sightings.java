@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Recent passes by person and recent answers by gate and code, in bounded local maps that forget an entry once
+ * Recent passes by person (keyed by {@link PersonKey}, this gateway's and, over Redis, the fleet's) and recent answers by gate and code, in bounded local maps that forget an entry once
  * the longest window of any scene has passed. Thread-safe; every call is in memory.
  */
 public final class Sightings {
@@ -20,7 +20,7 @@ public final class Sightings {
     record Read(Outcome answer, long at) {
     }
 
-    private final Cache<String, Pass> passes;
+    private final Cache<PersonKey, Pass> passes;
     private final Cache<String, Read> reads;
 
     /** Creates the store: at most {@code maxEntries} people and as many reads, kept for the given windows. */
@@ -36,12 +36,12 @@ public final class Sightings {
     }
 
     /** Returns a person's last pass, or null. */
-    Pass lastPass(String person) {
+    Pass lastPass(PersonKey person) {
         return passes.getIfPresent(person);
     }
 
     /** Notes that a person passed at a place (also what another gateway's sighting does). */
-    public void passed(String person, String place, long at) {
+    public void passed(PersonKey person, String place, long at) {
         passes.asMap().merge(person, new Pass(place, at), (old, now) -> now.at() >= old.at() ? now : old);
     }
 

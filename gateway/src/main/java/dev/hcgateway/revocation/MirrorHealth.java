@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.StreamHealth;
 import dev.hcgateway.config.RedisConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
  * COUNT, or the start of a snapshot. While a blocking read is outstanding on a live connection, Redis pushes
  * any new entry at once, so the lag is 0; otherwise it is the time since the mirror was last confirmed.
  */
-final class MirrorHealth {
+final class MirrorHealth implements StreamHealth {
 
     private final Clock clock;
     private final RedisConfig config;
@@ -39,7 +40,8 @@ final class MirrorHealth {
     }
 
     /** Notes a blocking read starting; {@code caughtUp} when everything before it has been applied. */
-    void readStarted(boolean caughtUp) {
+    @Override
+    public void readStarted(boolean caughtUp) {
         long now = clock.millis();
         if (caughtUp) {
             confirmed(now);
@@ -49,7 +51,8 @@ final class MirrorHealth {
     }
 
     /** Notes a read's end; {@code caughtUp} when it came back short of its COUNT. */
-    void readEnded(boolean caughtUp) {
+    @Override
+    public void readEnded(boolean caughtUp) {
         readLive = false;
         if (caughtUp) {
             confirmed(clock.millis());
@@ -57,7 +60,8 @@ final class MirrorHealth {
     }
 
     /** Notes a successful reply; returns true when this ends an outage. */
-    boolean contact() {
+    @Override
+    public boolean contact() {
         boolean wasDown = !connected && disconnectedSince >= 0;
         connected = true;
         disconnectedSince = -1;
@@ -65,7 +69,8 @@ final class MirrorHealth {
     }
 
     /** Notes a failed command; returns true when this starts an outage. */
-    boolean noContact() {
+    @Override
+    public boolean noContact() {
         readLive = false;
         boolean wasUp = connected || disconnectedSince < 0;
         connected = false;
@@ -76,7 +81,8 @@ final class MirrorHealth {
     }
 
     /** Returns how long the current outage has lasted, 0 when connected. */
-    long outageMillis() {
+    @Override
+    public long outageMillis() {
         long since = disconnectedSince;
         return since < 0 ? 0 : Math.max(0, clock.millis() - since);
     }

@@ -1,6 +1,8 @@
 package dev.hcgateway.revocation;
 
 import dev.hcgateway.changes.ChangeRoutes;
+import dev.hcgateway.changes.RedisChangeBus;
+import dev.hcgateway.changes.StreamFollower;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.RedisConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,9 +37,9 @@ public final class RedisRevocations implements RevocationStore {
     private final ChangeRoutes routes = new ChangeRoutes();
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
-    private volatile RedisLink link;
+    private volatile RedisChangeBus bus;
     private volatile RevocationWriter writer;
-    private volatile ChangeFollower follower;
+    private volatile StreamFollower follower;
 
     /** Creates the store; nothing connects before {@link #start}. */
     public RedisRevocations(Vertx vertx, RedisConfig config, Clock clock, MeterRegistry registry) {
@@ -60,12 +62,12 @@ public final class RedisRevocations implements RevocationStore {
 
     @Override
     public Future<Void> start() {
-        CompletionStage<Void> started = RedisLink.open(config).thenCompose(opened -> {
-            link = opened;
+        CompletionStage<Void> started = RedisChangeBus.open(config).thenCompose(opened -> {
+            bus = opened;
             writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
                     config.replicaWaitMs());
-            follower = new ChangeFollower(opened, keys, config, mirror, health, metrics, clock, executor, routes,
-                    newGeneration());
+            follower = opened.follow(keys.changes(), routes, new MirrorFollowing(opened.commands(), keys, config,
+                    mirror, health, metrics, clock, executor, newGeneration()), health, executor);
             return follower.start();
         }).handle((v, err) -> {
             health.loadFailing(err != null);
@@ -134,14 +136,14 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private CompletionStage<Void> release() {
-        ChangeFollower f = follower;
+        StreamFollower f = follower;
         if (f != null) {
             f.close();
         }
-        RedisLink l = link;
-        link = null;
+        RedisChangeBus b = bus;
+        bus = null;
         writer = null;
-        return l == null ? CompletableFuture.completedFuture(null) : l.close();
+        return b == null ? CompletableFuture.completedFuture(null) : b.close();
     }
 
     /** Returns a fresh random generation id for a marker this gateway may have to create at start. */

@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.StreamId;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;

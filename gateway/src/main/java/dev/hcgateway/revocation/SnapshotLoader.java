@@ -1,6 +1,7 @@
 package dev.hcgateway.revocation;
 
-import io.lettuce.core.RedisCommandExecutionException;
+import dev.hcgateway.changes.StreamId;
+import dev.hcgateway.changes.StreamInfo;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.StreamScanCursor;
@@ -43,7 +44,7 @@ final class SnapshotLoader {
         LongAdder codes = new LongAdder();
         LongAdder subjects = new LongAdder();
         LongAdder unusable = new LongAdder();
-        return streamInfo().thenCompose(info -> redis.scard(keys.codes())
+        return StreamInfo.read(redis, keys.changes()).thenCompose(info -> redis.scard(keys.codes())
                 .thenCombine(redis.hlen(keys.subjects()), (c, s) -> {
                     mirror.reserve(c, s);
                     return info;
@@ -95,21 +96,6 @@ final class SnapshotLoader {
                 done.completeExceptionally(e);
             }
         });
-    }
-
-    /** Returns XINFO STREAM of the change stream; a missing stream is {@link StreamInfo#NONE}. */
-    CompletionStage<StreamInfo> streamInfo() {
-        return redis.xinfoStream(keys.changes()).handle((reply, err) -> {
-            if (err == null) {
-                return CompletableFuture.completedFuture(StreamInfo.parse(reply));
-            }
-            Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
-            if (cause instanceof RedisCommandExecutionException e && e.getMessage() != null
-                    && e.getMessage().contains("no such key")) {
-                return CompletableFuture.completedFuture(StreamInfo.NONE);
-            }
-            return CompletableFuture.<StreamInfo>failedFuture(cause);
-        }).thenCompose(Function.identity());
     }
 
     private static boolean addSubject(Mirror mirror, String subject, String before) {

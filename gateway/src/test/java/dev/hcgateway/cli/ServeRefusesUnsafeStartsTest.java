@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** serve refuses to start on the demo trust list unless asked, and a taken port is named in the error. */
+/**
+ * serve refuses to start on the demo trust list, or to publish sightings under the demo key, unless asked; and a
+ * taken port is named in the error.
+ */
 class ServeRefusesUnsafeStartsTest {
 
     @Test
@@ -19,6 +22,15 @@ class ServeRefusesUnsafeStartsTest {
         assertThat(run.rc()).isEqualTo(2);
         assertThat(run.err()).contains("no trust list").contains("HC_TRUST_FILE").contains("--demo")
                 .contains("HC_DEMO=true");
+    }
+
+    @Test
+    void redisWithTheDemoSightingKey_withoutDemo_exitsTwoNamingTheKey() {
+        CliRun run = CliRun.of(Map.of("HC_TRUST_FILE", "../config/demo/trust.json", "HC_REDIS_URI",
+                "redis://127.0.0.1:6379/0"), Clock.systemUTC(), "serve", "--port", "0");
+
+        assertThat(run.rc()).isEqualTo(2);
+        assertThat(run.err()).contains("passback.sightingKey").contains("HC_PASSBACK_SIGHTING_KEY");
     }
 
     @Test

@@ -55,6 +55,8 @@ class ConfigLoaderTest {
                         (Function<GatewayConfig, Object>) c -> c.authority().token(), "store-token"),
                 Arguments.of("HC_DOCUMENT_KEY", "document-secret-0123456789",
                         (Function<GatewayConfig, Object>) c -> c.document().key(), "document-secret-0123456789"),
+                Arguments.of("HC_PASSBACK_SIGHTING_KEY", "sighting-secret-0123456789",
+                        (Function<GatewayConfig, Object>) c -> c.sightings().sightingKey(), "sighting-secret-0123456789"),
                 Arguments.of("HC_HTTP_MAX_IN_FLIGHT", "64",
                         (Function<GatewayConfig, Object>) c -> c.http().maxInFlight(), 64),
                 Arguments.of("HC_HTTP_MAX_CONNECTIONS", "100",

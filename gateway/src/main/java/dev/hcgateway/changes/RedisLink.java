@@ -1,4 +1,4 @@
-package dev.hcgateway.revocation;
+package dev.hcgateway.changes;
 
 import dev.hcgateway.config.RedisConfig;
 import io.lettuce.core.ClientOptions;
@@ -20,13 +20,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The two Redis connections of a revocation store, one per purpose: {@code commands} (writes, marker checks,
- * snapshot scans) and {@code stream} (the blocking change-stream read, which would stall anything queued
+ * The two Redis connections of a change bus, one per purpose: {@code commands} (writes, and the owner's marker
+ * checks and snapshot scans) and {@code stream} (the blocking stream read, which would stall anything queued
  * behind it). Both are bounded the way Lettuce's defaults are not: a bounded request queue, commands refused
  * while disconnected instead of buffered, no replay of in-flight commands after a reconnect, millisecond
  * timeouts, and a jittered exponential reconnect backoff with an upper bound.
  */
-final class RedisLink {
+public final class RedisLink {
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -42,7 +42,7 @@ final class RedisLink {
     }
 
     /** Connects both connections; fails when Redis does not answer within the connect timeout. */
-    static CompletionStage<RedisLink> open(RedisConfig config) {
+    public static CompletionStage<RedisLink> open(RedisConfig config) {
         ClientResources resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(1)
@@ -107,17 +107,17 @@ final class RedisLink {
     }
 
     /** Returns the connection for writes, marker checks and snapshots. */
-    RedisAsyncCommands<String, String> commands() {
+    public RedisAsyncCommands<String, String> commands() {
         return commands.async();
     }
 
     /** Returns the connection reserved for the blocking change-stream read. */
-    RedisAsyncCommands<String, String> stream() {
+    public RedisAsyncCommands<String, String> stream() {
         return stream.async();
     }
 
     /** Closes both connections, the client and its threads. */
-    CompletionStage<Void> close() {
+    public CompletionStage<Void> close() {
         return CompletableFuture.allOf(commands.closeAsync(), stream.closeAsync())
                 .handle((v, err) -> null)
                 .thenCompose(v -> client.shutdownAsync(0, 1, TimeUnit.SECONDS))

@@ -1,10 +1,16 @@
-package dev.hcgateway.revocation;
+package dev.hcgateway.changes;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
- * What {@code XINFO STREAM} says about the change stream, reduced to what tells whether a follower missed
+ * What {@code XINFO STREAM} says about the a stream, reduced to what tells whether a follower missed
  * entries: the newest id ever generated, the oldest id still held, how many entries it holds, and (Redis 7+)
  * how many were ever added and the newest id removed by XDEL. A missing stream is {@link #NONE}.
  *
@@ -12,13 +18,13 @@ import java.util.Map;
  * @param first        null when the stream holds no entry
  * @param entriesAdded entries ever added, null before Redis 7
  */
-record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, long length, Long entriesAdded) {
+public record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, long length, Long entriesAdded) {
 
     /** A stream that does not exist. */
-    static final StreamInfo NONE = new StreamInfo(StreamId.ZERO, StreamId.ZERO, null, 0, 0L);
+    public static final StreamInfo NONE = new StreamInfo(StreamId.ZERO, StreamId.ZERO, null, 0, 0L);
 
     /** Parses the reply of XINFO STREAM (a flat list of name, value pairs, or a map). */
-    static StreamInfo parse(Object reply) {
+    public static StreamInfo parse(Object reply) {
         Map<String, Object> fields = new java.util.HashMap<>();
         if (reply instanceof Map<?, ?> map) {
             map.forEach((k, v) -> fields.put(String.valueOf(k), v));
@@ -55,7 +61,7 @@ record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, l
      * {@code lastSeen} were trimmed only if the oldest entry held is newer than {@code lastSeen} (or none is
      * held although newer ones were added) and some entry was ever removed. Conservative: a doubt reloads.
      */
-    boolean missedAfter(StreamId lastSeen) {
+    public boolean missedAfter(StreamId lastSeen) {
         if (lastGenerated.compareTo(lastSeen) < 0) {
             return true; // deleted and recreated, or restored from an older copy: our position means nothing
         }
@@ -67,5 +73,20 @@ record StreamInfo(StreamId lastGenerated, StreamId maxDeleted, StreamId first, l
             return removedAny && lastGenerated.after(lastSeen);
         }
         return removedAny && first.after(lastSeen);
+    }
+
+    /** Reads {@code XINFO STREAM key}; a missing stream is {@link #NONE}. */
+    public static CompletionStage<StreamInfo> read(RedisAsyncCommands<String, String> redis, String key) {
+        return redis.xinfoStream(key).handle((reply, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(parse(reply));
+            }
+            Throwable cause = err instanceof CompletionException ? err.getCause() : err;
+            if (cause instanceof RedisCommandExecutionException e && e.getMessage() != null
+                    && e.getMessage().contains("no such key")) {
+                return CompletableFuture.completedFuture(NONE);
+            }
+            return CompletableFuture.<StreamInfo>failedFuture(cause);
+        }).thenCompose(Function.identity());
     }
 }

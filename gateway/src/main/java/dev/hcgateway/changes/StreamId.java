@@ -1,22 +1,22 @@
-package dev.hcgateway.revocation;
+package dev.hcgateway.changes;
 
 /**
  * A Redis stream entry id, {@code <milliseconds>-<sequence>}: ordered, and carrying the Redis server's time
  * of the write.
  */
-record StreamId(long millis, long sequence) implements Comparable<StreamId> {
+public record StreamId(long millis, long sequence) implements Comparable<StreamId> {
 
     /** The id before every entry: reading from it reads the whole stream. */
-    static final StreamId ZERO = new StreamId(0, 0);
+    public static final StreamId ZERO = new StreamId(0, 0);
 
-    StreamId {
+    public StreamId {
         if (millis < 0 || sequence < 0) {
             throw new IllegalArgumentException("stream id parts must not be negative");
         }
     }
 
     /** Parses {@code ms-seq} (or a bare {@code ms}); throws IllegalArgumentException on anything else. */
-    static StreamId parse(String text) {
+    public static StreamId parse(String text) {
         int dash = text.indexOf('-');
         try {
             if (dash < 0) {
@@ -35,7 +35,7 @@ record StreamId(long millis, long sequence) implements Comparable<StreamId> {
     }
 
     /** Tells whether this id comes after {@code o}. */
-    boolean after(StreamId o) {
+    public boolean after(StreamId o) {
         return compareTo(o) > 0;
     }
 

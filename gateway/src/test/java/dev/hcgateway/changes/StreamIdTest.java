@@ -1,4 +1,4 @@
-package dev.hcgateway.revocation;
+package dev.hcgateway.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
