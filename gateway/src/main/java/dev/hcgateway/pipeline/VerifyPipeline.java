@@ -131,11 +131,10 @@ public final class VerifyPipeline {
      */
     public Validation validate(String text, Scene scene) {
         VerifiedCodes.TextDigest digest = verified.digest(text);
-        VerifiedCodes.Verified known = verified.find(digest);
-        if (known != null && known.list() == trust.current()) {
-            HealthCode code = known.code();
+        HealthCode known = verified.find(digest, trust.current());
+        if (known != null) {
             // The issuer check is per scene, so it runs on every scan; the key-to-issuer match held when cached.
-            return scene.accepts(code.issuer()) ? afterSignature(code, scene) : reject(Reason.ISSUER_NOT_ACCEPTED);
+            return scene.accepts(known.issuer()) ? afterSignature(known, scene) : reject(Reason.ISSUER_NOT_ACCEPTED);
         }
         Decoded decoding = formats.decode(text);
         if (decoding instanceof Decoded.Refused refused) {
