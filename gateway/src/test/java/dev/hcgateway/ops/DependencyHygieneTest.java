@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.util.Version;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -42,16 +45,17 @@ class DependencyHygieneTest {
         assertThat(compare(version, "2.7")).as("SnakeYAML %s is at least 2.7", version).isGreaterThanOrEqualTo(0);
     }
 
+    /** Returns the version in the pom.properties Maven packed into an artifact's jar, or null. */
     private static String pomVersion(String group, String artifact) {
         String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (var in = Yaml.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = Yaml.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
-            var properties = new java.util.Properties();
+            Properties properties = new Properties();
             properties.load(in);
             return properties.getProperty("version");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
