@@ -18,9 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +60,15 @@ class UploadBudgetReleasedOnEveryEndTest {
 
     /** Opens an upload declaring {@code length} bytes and sends its head and {@code sent} bytes. */
     private HttpClientRequest upload(int length, int sent) {
+        return upload(length, sent, new AtomicReference<>());
+    }
+
+    /** Opens an upload as {@link #upload(int, int)} does, its answer's body read into {@code answer} from the start. */
+    private HttpClientRequest upload(int length, int sent, AtomicReference<Future<Buffer>> answer) {
         return Gateways.await(http.request(HttpMethod.POST, Routes.VERIFY_IMAGE).map(r -> {
+            // On the event loop, before the head goes out: a reader attached later from the test's thread races
+            // the loop delivering an early answer (its end was then lost, and the test timed out).
+            answer.set(r.response().compose(HttpClientResponse::body));
             r.putHeader("Content-Type", "image/png").putHeader("Content-Length", Integer.toString(length));
             r.write(Buffer.buffer(new byte[sent]));
             return r;
@@ -87,8 +95,9 @@ class UploadBudgetReleasedOnEveryEndTest {
     @Test
     void timeoutMidBody_408AndReservationReturned() {
         deploy(Map.of("image.requestTimeoutMs", 500, "image.decodeBudgetMs", 100));
-        HttpClientRequest request = upload(MAX, 1024);
-        Future<Buffer> body = request.response().compose(HttpClientResponse::body);
+        AtomicReference<Future<Buffer>> answer = new AtomicReference<>();
+        HttpClientRequest request = upload(MAX, 1024, answer);
+        Future<Buffer> body = answer.get();
         HttpClientResponse response = Gateways.await(request.response());
         assertThat(response.statusCode()).isEqualTo(408); // the body never completed: the client's fault
         eventuallyUsed(0); // while the client still holds its body open
@@ -98,20 +107,20 @@ class UploadBudgetReleasedOnEveryEndTest {
     }
 
     @Test
-    @Disabled("Intermittent since the connection guard merged (2 of 4 clean runs): the held uploads' 400 answers "
-            + "sometimes never arrive after the chunked refusal. Open finding in the closing note of 2026-12-01; "
-            + "the refusal itself is still covered by UploadFloodKeepsHeapBoundedTest.")
     void budgetFull_chunkedBodyRefused503_andEverythingReturned() {
         deploy(Map.of());
         HttpClientRequest a = upload(MAX, 100);
         HttpClientRequest b = upload(MAX, 100);
         eventuallyUsed(BUDGET);
+        AtomicReference<Future<Buffer>> answer = new AtomicReference<>();
         HttpClientRequest chunked = Gateways.await(http.request(HttpMethod.POST, Routes.VERIFY_IMAGE).map(r -> {
+            // The body reader is in place before the head goes out (see upload): the 503 comes back at once.
+            answer.set(r.response().compose(HttpClientResponse::body));
             r.setChunked(true).putHeader("Content-Type", "image/png");
             r.write(Buffer.buffer(new byte[1024]));
             return r;
         }));
-        Future<Buffer> body = chunked.response().compose(HttpClientResponse::body);
+        Future<Buffer> body = answer.get();
         HttpClientResponse refused = Gateways.await(chunked.response()); // while the body is still open
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
