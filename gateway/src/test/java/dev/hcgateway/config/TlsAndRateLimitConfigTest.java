@@ -46,6 +46,18 @@ class TlsAndRateLimitConfigTest {
     }
 
     @Test
+    void engine_defaultsToJdk_openSslFromTheEnvironment_anythingElseRefusedByPath() {
+        Map<String, String> tls = Map.of("HC_HTTP_TLS_ENABLED", "true", "HC_HTTP_TLS_KEY_FILE", "/k.pem",
+                "HC_HTTP_TLS_CERT_FILE", "/c.pem");
+        assertThat(load(tls).http().tls().engine()).isEqualTo(TlsConfig.Engine.JDK);
+        Map<String, String> openssl = new java.util.HashMap<>(tls);
+        openssl.put("HC_HTTP_TLS_ENGINE", "openssl");
+        assertThat(load(openssl).http().tls().engine()).isEqualTo(TlsConfig.Engine.OPENSSL);
+        openssl.put("HC_HTTP_TLS_ENGINE", "boring");
+        assertThatThrownBy(() -> load(openssl)).hasMessageStartingWith("http.tls.engine: ");
+    }
+
+    @Test
     void rateWithoutBurst_isRefusedByPath() {
         assertThatThrownBy(() -> load(Map.of("HC_HTTP_RATE_LIMIT_PER_SECOND", "5", "HC_HTTP_RATE_LIMIT_BURST", "0")))
                 .hasMessageStartingWith("http.rateLimit.burst: ");
