@@ -26,7 +26,7 @@ public record TlsConfig(boolean enabled, String keyFile, String certFile, int re
 
     /** TLS off. */
     public static final TlsConfig OFF = new TlsConfig(false, null, null, 30, ClientAuth.NONE, null, null, GateFrom.CN,
-            Engine.JDK);
+            Engine.OPENSSL);
 
     static TlsConfig from(ConfigNode n) {
         if (n.keys().isEmpty() || !n.bool("enabled")) {

@@ -46,15 +46,15 @@ class TlsAndRateLimitConfigTest {
     }
 
     @Test
-    void engine_defaultsToJdk_openSslFromTheEnvironment_anythingElseRefusedByPath() {
+    void engine_defaultsToOpenSsl_jdkFromTheEnvironment_anythingElseRefusedByPath() {
         Map<String, String> tls = Map.of("HC_HTTP_TLS_ENABLED", "true", "HC_HTTP_TLS_KEY_FILE", "/k.pem",
                 "HC_HTTP_TLS_CERT_FILE", "/c.pem");
-        assertThat(load(tls).http().tls().engine()).isEqualTo(TlsConfig.Engine.JDK);
-        Map<String, String> openssl = new java.util.HashMap<>(tls);
-        openssl.put("HC_HTTP_TLS_ENGINE", "openssl");
-        assertThat(load(openssl).http().tls().engine()).isEqualTo(TlsConfig.Engine.OPENSSL);
-        openssl.put("HC_HTTP_TLS_ENGINE", "boring");
-        assertThatThrownBy(() -> load(openssl)).hasMessageStartingWith("http.tls.engine: ");
+        assertThat(load(tls).http().tls().engine()).isEqualTo(TlsConfig.Engine.OPENSSL);
+        Map<String, String> jdk = new java.util.HashMap<>(tls);
+        jdk.put("HC_HTTP_TLS_ENGINE", "jdk");
+        assertThat(load(jdk).http().tls().engine()).isEqualTo(TlsConfig.Engine.JDK);
+        jdk.put("HC_HTTP_TLS_ENGINE", "boring");
+        assertThatThrownBy(() -> load(jdk)).hasMessageStartingWith("http.tls.engine: ");
     }
 
     @Test
