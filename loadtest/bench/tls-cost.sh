@@ -4,6 +4,7 @@
 #
 #   loadtest/bench/tls-cost.sh                       # 3 rounds x (plain, jdk, openssl), 15 s each, interleaved
 #   ROUNDS=3 DURATION=20 GW_JAR=/tmp/other.jar loadtest/bench/tls-cost.sh
+#   HANDSHAKES=1 CONNS=8 ROUNDS=2 loadtest/bench/tls-cost.sh   # a new connection (full handshake) per request
 #
 # Method of http-path.sh: POST /v1/verify with {"code":"X"} (a deny, unsupported_format: the whole HTTP path, no
 # crypto of the code, so what differs between the three is the transport alone). Three gateways (one per mode,
@@ -31,6 +32,9 @@ wrk.method = "POST"
 wrk.body = '{"code":"X","scene":"venue"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
+# HANDSHAKES=1: every request on a new connection (Connection: close), so each TLS request pays a full handshake
+# (ECDHE + the server's P-256 signature): what a reconnect storm costs, e.g. every gate after a rollout.
+[[ "${HANDSHAKES:-0}" == 1 ]] && echo 'wrk.headers["Connection"] = "close"' >> "$lua"
 
 modes=(plain jdk openssl)
 declare -A pid url
