@@ -42,13 +42,19 @@ final class TlsSetup {
         this.tls = tls;
     }
 
-    /** Adds TLS to {@code options} when {@code http.tls.enabled}; returns them. */
-    HttpServerOptions configure(HttpServerOptions options) {
+    /**
+     * Adds TLS to {@code options} when {@code http.tls.enabled}; completes with them. The engine is chosen on a
+     * worker thread: asking whether OpenSSL is available loads its native library, which must not stall a loop.
+     */
+    Future<HttpServerOptions> configure(HttpServerOptions options) {
         if (!tls.enabled()) {
-            return options;
+            return Future.succeededFuture(options);
         }
+        return vertx.executeBlocking(() -> engine(tls.engine())).map(engine -> configure(options, engine));
+    }
+
+    private HttpServerOptions configure(HttpServerOptions options, SSLEngineOptions engine) {
         ServerSSLOptions ssl = sslOptions();
-        SSLEngineOptions engine = engine(tls.engine());
         String engineName = engine instanceof OpenSSLEngineOptions ? "openssl" : "jdk";
         LOG.info("TLS on, engine {}, client certificates {}", engineName,
                 tls.clientAuth().name().toLowerCase(Locale.ROOT));
