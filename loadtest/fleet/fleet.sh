@@ -111,7 +111,8 @@ rehearse() {
   rm -f "$dir/timeline.go"
   # The clock of the kills starts when the simulation starts sending (it creates timeline.go), not when its JVM
   # starts: minting and start-up take long on a busy machine.
-  ( for ((i = 0; i < 3000 && ! -e "$dir/timeline.go"; i++)); do sleep 0.1; done
+  # (A file test cannot stand inside (( )): there "-e" is an unset variable, which killed this subshell under set -u.)
+  ( i=0; while [[ ! -e "$dir/timeline.go" ]] && ((i++ < 3000)); do sleep 0.1; done
     sleep "$((secs / 3))"; kill_redis; sleep "$((secs / 3))"; kill_gateway ) &
   local killer=$!
   set +e

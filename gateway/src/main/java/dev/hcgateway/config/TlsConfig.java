@@ -10,9 +10,10 @@ package dev.hcgateway.config;
  * @param trustFile     PEM bundle of the device CAs, or null (then clientAuth must be none)
  * @param crlFile       PEM or DER CRL of revoked devices, or null
  * @param gateFrom      where a client certificate names its gate
+ * @param engine        the TLS implementation: the JDK's, or OpenSSL (BoringSSL via netty-tcnative)
  */
 public record TlsConfig(boolean enabled, String keyFile, String certFile, int reloadSeconds, ClientAuth clientAuth,
-                        String trustFile, String crlFile, GateFrom gateFrom) {
+                        String trustFile, String crlFile, GateFrom gateFrom, Engine engine) {
 
     /** Whether client certificates are asked for. */
     public enum ClientAuth { NONE, REQUEST, REQUIRED }
@@ -20,8 +21,12 @@ public record TlsConfig(boolean enabled, String keyFile, String certFile, int re
     /** The certificate field holding the gate id. */
     public enum GateFrom { CN, SAN_DNS, SAN_URI }
 
+    /** The TLS implementation; OPENSSL falls back to JDK (with a warning) where its native library cannot load. */
+    public enum Engine { JDK, OPENSSL }
+
     /** TLS off. */
-    public static final TlsConfig OFF = new TlsConfig(false, null, null, 30, ClientAuth.NONE, null, null, GateFrom.CN);
+    public static final TlsConfig OFF = new TlsConfig(false, null, null, 30, ClientAuth.NONE, null, null, GateFrom.CN,
+            Engine.OPENSSL);
 
     static TlsConfig from(ConfigNode n) {
         if (n.keys().isEmpty() || !n.bool("enabled")) {
@@ -37,7 +42,7 @@ public record TlsConfig(boolean enabled, String keyFile, String certFile, int re
             throw n.fail("crlFile", "needs trustFile (a CRL checks client certificates)");
         }
         return new TlsConfig(true, n.string("keyFile"), n.string("certFile"), n.integer("reloadSeconds", 1, 86_400),
-                auth, trust, crl, choice(n, "gateFrom", GateFrom.class));
+                auth, trust, crl, choice(n, "gateFrom", GateFrom.class), choice(n, "engine", Engine.class));
     }
 
     /** Returns whether client certificates name the gate. */

@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <p>Admission: a batch takes one permit per code (capped at the limit, so a batch always fits an idle
  * gateway), all or nothing: the in-flight bound counts codes being judged, whichever endpoint brought them.
+ * Gate identity and rate limits are the edge's, as on every judged route ({@link Edge#enter}).
  */
 final class BatchHandler implements Handler<RoutingContext> {
 
@@ -28,7 +29,10 @@ final class BatchHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         BatchRequest request = BatchRequest.parse(ctx.body().buffer(), services.config());
-        Edge.Judging judging = new Edge.Judging(Routes.VERIFY_BATCH, start, request.scene(), request.gate());
+        // One rate token per code: a batch of N costs its gate what N scans would (RateBucket: a batch over the
+        // burst is served from a full bucket and leaves it in debt).
+        Edge.Judging judging = edge.enter(Routes.VERIFY_BATCH, start, ctx.request(), request.scene(), request.gate(),
+                request.codes().size());
         Edge.Admitted admitted = edge.admit(request.codes().size());
         List<Future<Outcome>> slots = new ArrayList<>(request.codes().size());
         for (String code : request.codes()) {

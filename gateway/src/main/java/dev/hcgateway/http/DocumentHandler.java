@@ -31,7 +31,8 @@ final class DocumentHandler implements Handler<RoutingContext> {
             throw NOT_CONFIGURED.exception();
         }
         DocumentRequest request = DocumentRequest.parse(ctx.body().buffer(), services.config(), hasher);
-        Edge.Judging judging = new Edge.Judging(Routes.VERIFY_DOCUMENT, start, request.scene(), request.gate());
+        Edge.Judging judging = edge.enter(Routes.VERIFY_DOCUMENT, start, ctx.request(), request.scene(),
+                request.gate(), 1);
         Edge.Admitted admitted = edge.admit(1);
         edge.judge(judging, request.type(), request.document()).onComplete(ar -> {
             admitted.release();

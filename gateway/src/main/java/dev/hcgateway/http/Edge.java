@@ -8,6 +8,7 @@ import dev.hcgateway.model.Unjudged;
 import dev.hcgateway.passback.Passback;
 import dev.hcgateway.answer.OutcomeJson;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one edge every judged request passes, whatever its route: admitted against the in-flight bound, judged by
- * the pipeline, timed from its head, counted, recorded as a passage (before its answer is written), and answered
- * in the one verify shape. A route says only how it reads its input (body, image, document) and calls these.
+ * The one edge every judged request passes, whatever its route: its gate resolved (the client certificate's under
+ * mTLS, 403 {@code gate_mismatch} when the body contradicts it), charged to its gate's and address's rate limits
+ * (429 {@code rate_limited}), admitted against the in-flight bound, judged by the pipeline, timed from its head,
+ * counted, recorded as a passage (before its answer is written), and answered in the one verify shape. A route says only how it reads its input (body, image, document) and calls these.
  * The way vertx-http-proxy composes interceptors around one exchange, without the indirection.
  */
 final class Edge {
@@ -41,6 +43,29 @@ final class Edge {
      * @param gate the gate that asked, or null (no passage is recorded without one)
      */
     record Judging(String route, long headNanos, Scene scene, String gate) {
+    }
+
+    /**
+     * Enters a request into the edge: resolves its gate ({@link GateIdentity}) and charges {@code credentials}
+     * tokens (a batch's codes, else 1) to the gate's bucket of its scene and to its address's ({@link RateLimits}).
+     * Runs before any costly work of the route (an image's body, a batch's verifies).
+     *
+     * @param bodyGate the gate the request names, or null
+     * @return the judging of the request, naming the certificate's gate when there is one
+     * @throws ApiError.ApiException 403 {@code gate_mismatch} or 429 {@code rate_limited} (with Retry-After)
+     */
+    Judging enter(String route, long headNanos, HttpServerRequest request, Scene scene, String bodyGate,
+                  int credentials) {
+        String gate = GateIdentity.resolve(request.connection(), bodyGate, services.config().http().tls());
+        long wait = services.rateLimits().tryAcquire(scene.name(), gate, address(request), credentials);
+        if (wait > 0) {
+            throw RateLimits.refusal(wait).exception();
+        }
+        return new Judging(route, headNanos, scene, gate);
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     /** Admits {@code credentials} to be judged, or throws the 503 {@code overloaded} refusal. */

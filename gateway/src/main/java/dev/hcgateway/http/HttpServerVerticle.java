@@ -70,7 +70,13 @@ public final class HttpServerVerticle extends VerticleBase {
         guard = new ConnectionGuard(vertx, services);
         guard.start();
         tls = new TlsSetup(vertx, http.tls());
-        server = vertx.createHttpServer(tls.configure(options))
+        return tls.configure(options).compose(o -> listen(o, verify, router, shedNanos))
+                .compose(s -> tls.watch(server));
+    }
+
+    private Future<HttpServer> listen(HttpServerOptions configured, VerifyEndpoint verify, Router router,
+                                      long shedNanos) {
+        server = vertx.createHttpServer(configured)
                 .connectionHandler(this::connected)
                 .requestHandler(request -> {
                     if (!surplus.isEmpty() && surplus.contains(request.connection())) {
@@ -98,7 +104,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         router.handle(request);
                     }
                 });
-        return server.listen().compose(s -> tls.watch(server));
+        return server.listen();
     }
 
     private void connected(HttpConnection connection) {

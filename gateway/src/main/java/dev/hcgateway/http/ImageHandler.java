@@ -17,12 +17,14 @@ import java.util.Optional;
 
 /**
  * Serves {@code POST /v1/verify/image}. Cheap refusals come first and on the event loop: content type, query,
- * pool room and body budget (before the body is read), then the header's dimensions (before any pixel is
- * decoded). Only then is the image decoded, on the bounded decode pool, and the code found judged like any other.
+ * gate identity and rate ({@link Edge#enter}), pool room and body budget (before the body is read), then the
+ * header's dimensions (before any pixel is decoded). Only then is the image decoded, on the bounded decode pool,
+ * and the code found judged like any other.
  */
 final class ImageHandler implements Handler<RoutingContext> {
 
     private static final String REQUEST = "hc.image.request";
+    private static final String JUDGING = "hc.image.judging";
     private static final ApiError BUSY = ApiError.unavailable("image_busy",
             "Every image decoder is busy; retry shortly.", 1);
     private static final ApiError NO_CODE = new ApiError(422, "no_code_found",
@@ -56,10 +58,14 @@ final class ImageHandler implements Handler<RoutingContext> {
         @Override
         public void handle(RoutingContext ctx) {
             ImageRequest request = ImageRequest.parse(ctx, services.config());
+            // Gate and rate first: a runaway gate is refused before its upload is read or a decoder is asked.
+            Edge.Judging judging = edge.enter(Routes.VERIFY_IMAGE, request.startNanos(), ctx.request(),
+                    request.scene(), request.gate(), 1);
             if (!images.hasRoom()) {
                 throw BUSY.exception();
             }
             ctx.put(REQUEST, request);
+            ctx.put(JUDGING, judging);
             ctx.next();
         }
     }
@@ -82,8 +88,7 @@ final class ImageHandler implements Handler<RoutingContext> {
             return; // the request is over already: nobody waits for a decode
         }
         Edge.Admitted admitted = edge.admit(1);
-        Edge.Judging judging = new Edge.Judging(Routes.VERIFY_IMAGE, request.startNanos(), request.scene(),
-                request.gate());
+        Edge.Judging judging = ctx.get(JUDGING);
         Optional<Future<DecodeResult>> decoding;
         try {
             decoding = images.scan(body, request.format());

@@ -23,17 +23,22 @@ final class RateBucket {
         this.last = clock.millis();
     }
 
-    /** Takes one token; returns 0 when taken, else the milliseconds until one is due (at least 1). */
-    synchronized long take() {
+    /**
+     * Takes {@code n} tokens; returns 0 when taken, else the milliseconds until they are due (at least 1). A take
+     * larger than the burst could never be met whole: it is served from a full bucket and leaves it in debt, so
+     * the requests after it wait until the rate has paid for all {@code n}.
+     */
+    synchronized long take(int n) {
         long now = clock.millis();
         if (now > last) {
             tokens = Math.min(capacity, tokens + (now - last) * perMilli);
             last = now;
         }
-        if (tokens >= 1) {
-            tokens -= 1;
+        double needed = Math.min(n, capacity);
+        if (tokens >= needed) {
+            tokens -= n;
             return 0;
         }
-        return Math.max(1, (long) Math.ceil((1 - tokens) / perMilli));
+        return Math.max(1, (long) Math.ceil((needed - tokens) / perMilli));
     }
 }

@@ -56,13 +56,14 @@ public final class RateLimits {
     }
 
     /**
-     * Takes one request of {@code gate} at {@code scene} from {@code address}; returns 0 when allowed, else the
-     * milliseconds to wait. The address is charged first: a gate refused by its own bucket still spent one of
-     * its address's tokens, which is what keeps one device behind many fake gate ids bounded too.
+     * Takes a request of {@code credentials} credentials (a batch's codes) of {@code gate} at {@code scene} from
+     * {@code address}: one token per credential, so a batch of N costs what N single scans cost. Returns 0 when
+     * allowed, else the milliseconds to wait. The address is charged first: a gate refused by its own bucket still
+     * spent its address's tokens, which is what keeps one device behind many fake gate ids bounded too.
      */
-    public long tryAcquire(String scene, String gate, String address) {
+    public long tryAcquire(String scene, String gate, String address, int credentials) {
         if (perAddress.limited() && address != null) {
-            long wait = addresses.get(address, a -> new RateBucket(clock, perAddress)).take();
+            long wait = addresses.get(address, a -> new RateBucket(clock, perAddress)).take(credentials);
             if (wait > 0) {
                 count(addressRefusals, scene);
                 return wait;
@@ -70,7 +71,7 @@ public final class RateLimits {
         }
         RateLimit limit = config.gateRateLimit(scene);
         if (limit.limited() && gate != null) {
-            long wait = gates.get(scene + '\n' + gate, k -> new RateBucket(clock, limit)).take();
+            long wait = gates.get(scene + '\n' + gate, k -> new RateBucket(clock, limit)).take(credentials);
             if (wait > 0) {
                 count(gateRefusals, scene);
                 return wait;

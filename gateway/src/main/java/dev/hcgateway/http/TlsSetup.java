@@ -1,17 +1,21 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.config.TlsConfig;
+import io.netty.handler.ssl.OpenSsl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,15 +42,25 @@ final class TlsSetup {
         this.tls = tls;
     }
 
-    /** Adds TLS to {@code options} when {@code http.tls.enabled}; returns them. */
-    HttpServerOptions configure(HttpServerOptions options) {
+    /**
+     * Adds TLS to {@code options} when {@code http.tls.enabled}; completes with them. The engine is chosen on a
+     * worker thread: asking whether OpenSSL is available loads its native library, which must not stall a loop.
+     */
+    Future<HttpServerOptions> configure(HttpServerOptions options) {
         if (!tls.enabled()) {
-            return options;
+            return Future.succeededFuture(options);
         }
+        return vertx.executeBlocking(() -> engine(tls.engine())).map(engine -> configure(options, engine));
+    }
+
+    private HttpServerOptions configure(HttpServerOptions options, SSLEngineOptions engine) {
         ServerSSLOptions ssl = sslOptions();
+        String engineName = engine instanceof OpenSSLEngineOptions ? "openssl" : "jdk";
+        LOG.info("TLS on, engine {}, client certificates {}", engineName,
+                tls.clientAuth().name().toLowerCase(Locale.ROOT));
         options.setSsl(true)
-                // The JDK provider: measured against OpenSSL in docs/performance.md ("TLS").
-                .setSslEngineOptions(new JdkSSLEngineOptions())
+                // Measured against each other in docs/performance.md ("TLS: JDK provider or OpenSSL").
+                .setSslEngineOptions(engine)
                 .setKeyCertOptions(ssl.getKeyCertOptions())
                 .setClientAuth(ssl.getClientAuth())
                 .setEnabledSecureTransportProtocols(PROTOCOLS)
@@ -57,6 +71,22 @@ final class TlsSetup {
         }
         ssl.getCrlPaths().forEach(options::addCrlPath);
         return options;
+    }
+
+    /**
+     * Returns the engine options of {@code engine}: OpenSSL when asked for and its native library loads here, else
+     * the JDK's (with a warning when OpenSSL was asked for: the gateway still serves, at the JDK's CPU cost).
+     */
+    static SSLEngineOptions engine(TlsConfig.Engine engine) {
+        if (engine == TlsConfig.Engine.OPENSSL) {
+            if (OpenSSLEngineOptions.isAvailable()) {
+                // The session cache keeps resumed handshakes cheap for gates that reconnect.
+                return new OpenSSLEngineOptions().setSessionCacheEnabled(true);
+            }
+            LOG.warn("http.tls.engine is openssl but its native library is unavailable here ({}); using the JDK's TLS",
+                    String.valueOf(OpenSsl.unavailabilityCause()));
+        }
+        return new JdkSSLEngineOptions();
     }
 
     /** Returns the SSL options the files describe now. */

@@ -79,10 +79,6 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
         }
     }
 
-    private static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    }
-
     private void refuse(HttpServerRequest request, ApiError error, boolean close) {
         services.metrics().refused(Routes.VERIFY, error.error());
         if (!close) {
@@ -155,15 +151,8 @@ final class VerifyEndpoint implements Handler<HttpServerRequest> {
             try {
                 VerifyRequest parsed = VerifyRequest.parse(body, services.config());
                 body = null;
-                String gate = GateIdentity.resolve(request.connection(), parsed.gate(),
-                        services.config().http().tls());
-                long wait = services.rateLimits().tryAcquire(parsed.scene().name(), gate, address(request));
-                if (wait > 0) {
-                    stop(RateLimits.refusal(wait), false);
-                    return;
-                }
+                judging = edge.enter(Routes.VERIFY, start, request, parsed.scene(), parsed.gate(), 1);
                 admitted = edge.admit(1);
-                judging = new Edge.Judging(Routes.VERIFY, start, parsed.scene(), gate);
                 edge.judge(judging, parsed.code()).onComplete(this::answer);
             } catch (ApiError.ApiException e) {
                 stop(e.error(), false);

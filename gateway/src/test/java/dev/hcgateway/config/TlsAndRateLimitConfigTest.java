@@ -46,6 +46,18 @@ class TlsAndRateLimitConfigTest {
     }
 
     @Test
+    void engine_defaultsToOpenSsl_jdkFromTheEnvironment_anythingElseRefusedByPath() {
+        Map<String, String> tls = Map.of("HC_HTTP_TLS_ENABLED", "true", "HC_HTTP_TLS_KEY_FILE", "/k.pem",
+                "HC_HTTP_TLS_CERT_FILE", "/c.pem");
+        assertThat(load(tls).http().tls().engine()).isEqualTo(TlsConfig.Engine.OPENSSL);
+        Map<String, String> jdk = new java.util.HashMap<>(tls);
+        jdk.put("HC_HTTP_TLS_ENGINE", "jdk");
+        assertThat(load(jdk).http().tls().engine()).isEqualTo(TlsConfig.Engine.JDK);
+        jdk.put("HC_HTTP_TLS_ENGINE", "boring");
+        assertThatThrownBy(() -> load(jdk)).hasMessageStartingWith("http.tls.engine: ");
+    }
+
+    @Test
     void rateWithoutBurst_isRefusedByPath() {
         assertThatThrownBy(() -> load(Map.of("HC_HTTP_RATE_LIMIT_PER_SECOND", "5", "HC_HTTP_RATE_LIMIT_BURST", "0")))
                 .hasMessageStartingWith("http.rateLimit.burst: ");

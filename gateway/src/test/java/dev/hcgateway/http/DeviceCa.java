@@ -15,14 +15,16 @@ import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A test CA (P-256) that issues server and gate certificates and writes them as PEM files. */
+/** A test CA (P-256) that issues server and gate certificates and CRLs and writes them as PEM files. */
 final class DeviceCa {
 
     private final KeyPair key = keyPair();
@@ -45,6 +47,23 @@ final class DeviceCa {
         Path keyFile = write(dir.resolve("key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Path certFile = write(dir.resolve("cert.pem"), pem("CERTIFICATE", encoded(leaf)));
         return new Issued(keyFile, certFile, leaf.getSerialNumber());
+    }
+
+    /** Writes a CRL of this CA revoking {@code serials} to {@code file} (PEM), as a device CA publishes one. */
+    Path writeCrl(Path file, BigInteger... serials) {
+        try {
+            long now = System.currentTimeMillis();
+            var builder = new X509v2CRLBuilder(new X500Name(cert.getSubjectX500Principal().getName()),
+                    new Date(now - 60_000));
+            builder.setNextUpdate(new Date(now + 86_400_000L));
+            for (BigInteger serial : serials) {
+                builder.addCRLEntry(serial, new Date(now - 60_000), CRLReason.keyCompromise);
+            }
+            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate());
+            return write(file, pem("X509 CRL", builder.build(signer).getEncoded()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Key and chain files of one issued certificate. */

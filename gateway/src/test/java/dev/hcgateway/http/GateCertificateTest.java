@@ -117,6 +117,30 @@ class GateCertificateTest {
     }
 
     @Test
+    void batchUnderMtls_certificateOfGateA_postingGateB_gets403GateMismatch(Vertx vertx) {
+        HttpClient a = client(vertx, gate("A"));
+        Answer mismatch = await(batch(a, "urn:gate:B"));
+        assertThat(mismatch.status()).as(mismatch.body().encode()).isEqualTo(403);
+        assertThat(mismatch.body().getString("error")).isEqualTo("gate_mismatch");
+        assertThat(await(batch(a, "urn:gate:A")).status()).isEqualTo(200);
+        assertThat(await(batch(a, null)).status()).as("the certificate names the gate").isEqualTo(200);
+    }
+
+    private Future<Answer> batch(HttpClient client, String gate) {
+        String code = minter.mint(CodeClaims.typical("330100", "s-tls-" + random.nextInt(1_000_000), Colour.GREEN,
+                NOW - 10, 300, random::nextInt));
+        JsonObject body = new JsonObject().put("codes", new io.vertx.core.json.JsonArray().add(code))
+                .put("scene", "metro");
+        if (gate != null) {
+            body.put("gate", gate);
+        }
+        return client.request(HttpMethod.POST, port, "127.0.0.1", Routes.VERIFY_BATCH).compose(req -> req
+                .putHeader("Content-Type", "application/json").send(body.toBuffer())
+                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toJsonObject(),
+                        req.connection()))));
+    }
+
+    @Test
     void rotation_keepsLiveConnection_andNewConnectionsSeeNewCertificate(Vertx vertx) throws Exception {
         HttpClient kept = client(vertx, gate("K"));
         Answer first = await(verify(kept, null));

@@ -57,8 +57,10 @@ class OpenApiAnswersTest {
             "GET /tracer/v1/places 500", "POST /tracer/v1/document-hash 413", "POST /tracer/v1/document-hash 500",
             "POST /tracer/v1/document-hash 503",
             // A 403 needs a TLS client certificate (GateCertificateTest); a 429 a gate over its rate
-            // (RunawayGateIsRateLimitedTest).
-            "POST /v1/verify 403", "POST /v1/verify 429");
+            // (RunawayGateIsRateLimitedTest, EveryJudgedRouteIsRateLimitedTest).
+            "POST /v1/verify 403", "POST /v1/verify 429", "POST /v1/verify/batch 403", "POST /v1/verify/batch 429",
+            "POST /v1/verify/image 403", "POST /v1/verify/image 429", "POST /v1/verify/document 403",
+            "POST /v1/verify/document 429");
 
     private static final ServerFixture FIXTURE = new ServerFixture();
     private static final Vertx CLIENT_VERTX = Vertx.vertx();
