@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.RedisNode;
+import dev.hcgateway.support.RedisServerProcess;
 import dev.hcgateway.support.SentinelNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Losing the Redis primary behind Sentinel loses no acknowledged revocation (issue 17), with real processes on
- * this suite's ports (34101..34113): a primary, a replica and three sentinels; two gateways' stores follow
+ * ports free at the start: a primary, a replica and three sentinels; two gateways' stores follow
  * {@code redis-sentinel://} and revoke in turn while the primary is killed, and scans go on meanwhile.
  */
 @ExtendWith(VertxExtension.class)
@@ -78,15 +79,17 @@ class SentinelFailoverKeepsRevocationsTest {
     @Test
     void primaryKilledDuringRevocationsAndScans_everyAcknowledgedRevocationEnforcedByEveryGateway(Vertx vertx)
             throws Exception {
-        RedisNode primary = new RedisNode(dir, 34101).start(null);
+        RedisNode primary = new RedisNode(dir, RedisServerProcess.freePort()).start(null);
         processes.add(primary);
-        RedisNode replica = new RedisNode(dir, 34102).start(primary);
+        RedisNode replica = new RedisNode(dir, RedisServerProcess.freePort()).start(primary);
         processes.add(replica);
         Eventually.within(FAILOVER, "the replica is in sync",
                 () -> replica.command("INFO", "replication").contains("master_link_status:up"));
         List<SentinelNode> sentinels = new ArrayList<>();
-        for (int port = 34111; port <= 34113; port++) {
-            SentinelNode sentinel = new SentinelNode(dir, port).start(primary);
+        // Ports free now, not fixed ones: a fixed port in the kernel's ephemeral range (32768-60999) may be held by
+        // any client connection of the same run, and the sentinel then never comes up.
+        for (int i = 0; i < 3; i++) {
+            SentinelNode sentinel = new SentinelNode(dir, RedisServerProcess.freePort()).start(primary);
             processes.add(sentinel);
             sentinels.add(sentinel);
         }

@@ -43,8 +43,14 @@ public final class SentinelNode implements AutoCloseable {
                 "sentinel parallel-syncs " + MASTER_SET + " 1", ""));
         process = new ProcessBuilder(List.of("redis-server", conf.toString(), "--sentinel")).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sentinel.log").toFile()).start();
-        Eventually.within(Duration.ofSeconds(10), "sentinel on port " + port + " answers",
-                () -> ask("PING").contains("PONG"));
+        try {
+            Eventually.within(Duration.ofSeconds(10), "sentinel on port " + port + " answers",
+                    () -> ask("PING").contains("PONG"));
+        } catch (AssertionError e) {
+            Path log = dir.resolve("sentinel.log");
+            throw new AssertionError(e.getMessage() + "; its log: "
+                    + (Files.exists(log) ? Files.readString(log) : "(none)"), e);
+        }
         return this;
     }
 
