@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.ContactHealth;
 import dev.hcgateway.changes.StreamHealth;
 import dev.hcgateway.config.RedisConfig;
 import java.time.Clock;
@@ -17,18 +18,18 @@ final class MirrorHealth implements StreamHealth {
     private final Clock clock;
     private final RedisConfig config;
     private final long liveWindowMillis;
-    private volatile boolean connected;
+    private final ContactHealth contact;
     private volatile boolean loaded;
     private volatile long confirmedAt;
     private volatile long readSince;
     private volatile boolean readLive;
-    private volatile long disconnectedSince = -1;
     private volatile String storeLost;
     private volatile String rolledBack;
     private volatile boolean loadFailing;
 
     MirrorHealth(Clock clock, RedisConfig config) {
         this.clock = clock;
+        this.contact = new ContactHealth(clock);
         this.config = config;
         this.liveWindowMillis = (long) config.streamBlockMs() + config.commandTimeoutMs();
     }
@@ -62,29 +63,20 @@ final class MirrorHealth implements StreamHealth {
     /** Notes a successful reply; returns true when this ends an outage. */
     @Override
     public boolean contact() {
-        boolean wasDown = !connected && disconnectedSince >= 0;
-        connected = true;
-        disconnectedSince = -1;
-        return wasDown;
+        return contact.contact();
     }
 
     /** Notes a failed command; returns true when this starts an outage. */
     @Override
     public boolean noContact() {
         readLive = false;
-        boolean wasUp = connected || disconnectedSince < 0;
-        connected = false;
-        if (disconnectedSince < 0) {
-            disconnectedSince = clock.millis();
-        }
-        return wasUp;
+        return contact.noContact();
     }
 
     /** Returns how long the current outage has lasted, 0 when connected. */
     @Override
     public long outageMillis() {
-        long since = disconnectedSince;
-        return since < 0 ? 0 : Math.max(0, clock.millis() - since);
+        return contact.outageMillis();
     }
 
     /** Flags the store's data as lost (flushed, or replaced by another generation), or clears it with null. */
@@ -111,13 +103,13 @@ final class MirrorHealth implements StreamHealth {
     }
 
     boolean connected() {
-        return connected;
+        return contact.connected();
     }
 
     /** Returns the lag in milliseconds. */
     long lagMillis() {
         long now = clock.millis();
-        if (readLive && connected && now - readSince <= liveWindowMillis) {
+        if (readLive && contact.connected() && now - readSince <= liveWindowMillis) {
             return 0;
         }
         return loaded ? Math.max(0, now - confirmedAt) : 0;
@@ -146,12 +138,12 @@ final class MirrorHealth implements StreamHealth {
         if (stale) {
             problems.add("revocation mirror stale: " + lag / 1000 + " s behind Redis (limit "
                     + config.maxStalenessSeconds() + " s); revocations since then are unknown here");
-        } else if (!connected) {
+        } else if (!contact.connected()) {
             problems.add("Redis unreachable for " + outageMillis() / 1000 + " s: judging from the last mirror");
         }
         // Never loaded: nothing to judge revocations by, so no traffic (alive but not ready).
         boolean serving = loaded && !(stale && config.onStale() == RedisConfig.OnStale.UNREADY);
-        return new MirrorState("redis", connected, lag, entries, serving,
+        return new MirrorState("redis", contact.connected(), lag, entries, serving,
                 problems.isEmpty() ? null : String.join("; ", problems));
     }
 }
