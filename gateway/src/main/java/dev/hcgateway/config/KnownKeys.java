@@ -3,13 +3,18 @@ package dev.hcgateway.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses keys of an {@code HC_CONFIG} file that the defaults do not have: a misspelt key ({@code http.maxInFlght})
  * or section ({@code htp:}) would otherwise be ignored and the default silently kept. Scenes are named by the
- * operator, so under {@code scenes} any name is allowed and each scene's keys are checked against the bundled ones.
+ * operator, so under {@code scenes} any name is allowed and each scene's keys are checked against the bundled ones;
+ * under {@code places} any gate-id prefix is allowed (the bundled map is empty) and each place may hold only
+ * {@code id} and {@code name}.
  */
 final class KnownKeys {
+
+    private static final Set<String> PLACE_KEYS = Set.of("id", "name");
 
     private KnownKeys() {
     }
@@ -24,6 +29,10 @@ final class KnownKeys {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            if (path.equals("places")) {
+                checkPlace(key, e.getValue(), fileName);
+                continue;
+            }
             JsonNode template = path.equals("scenes") ? sceneTemplate(known) : known.get(e.getKey());
             if (template == null) {
                 throw new ConfigException(key + ": unknown key in " + fileName + " (not in the bundled "
@@ -31,6 +40,18 @@ final class KnownKeys {
             }
             if (template.isObject() && e.getValue().isObject()) {
                 walk(template, e.getValue(), key, fileName);
+            }
+        }
+    }
+
+    /** Refuses a place other than an object of {@code id} and {@code name} (their values are checked later). */
+    private static void checkPlace(String key, JsonNode place, String fileName) {
+        Iterator<String> names = place.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!PLACE_KEYS.contains(name)) {
+                throw new ConfigException(key + "." + name + ": unknown key in " + fileName
+                        + " (a place has only id and name)");
             }
         }
     }

@@ -145,7 +145,8 @@ class ConfigLoaderTest {
                 Arguments.of("http:\n  maxInFlght: 100\n", "http.maxInFlght"),
                 Arguments.of("htp:\n  port: 9000\n  maxInFlight: 100\n", "htp"),
                 Arguments.of("scenes:\n  metro:\n    maxCodeAge: 60\n", "scenes.metro.maxCodeAge"),
-                Arguments.of("scenes:\n  ferry:\n    pass: [green]\n    dney: [red]\n", "scenes.ferry.dney"));
+                Arguments.of("scenes:\n  ferry:\n    pass: [green]\n    dney: [red]\n", "scenes.ferry.dney"),
+                Arguments.of("places:\n  \"SH-L2-\": {id: SH, nmae: Shanghai}\n", "places.SH-L2-.nmae"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -172,6 +173,17 @@ class ConfigLoaderTest {
                     issuers: []
                 """);
         assertThat(load(Map.of("HC_CONFIG", file.toString())).scene("ferry").maxCodeAgeSeconds()).isEqualTo(300);
+    }
+
+    @Test
+    void configFile_placesNamedByTheOperator_areAccepted(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.yaml"), """
+                places:
+                  "SH-L2-PEOPLESQ-": {id: "SH-PEOPLESQ", name: "People's Square"}
+                  "SH-L1-XUJIAHUI-": {id: "SH-XUJIAHUI", name: "Xujiahui"}
+                """);
+        assertThat(load(Map.of("HC_CONFIG", file.toString())).places()).containsOnlyKeys("SH-L2-PEOPLESQ-",
+                "SH-L1-XUJIAHUI-");
     }
 
     @Test
