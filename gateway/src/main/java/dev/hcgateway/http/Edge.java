@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The one edge every judged request passes, whatever its route: its gate resolved (the client certificate's under
  * mTLS, 403 {@code gate_mismatch} when the body contradicts it), charged to its gate's and address's rate limits
  * (429 {@code rate_limited}), admitted against the in-flight bound, judged by the pipeline, timed from its head,
- * counted, recorded as a passage (before its answer is written), and answered in the one verify shape. A route says only how it reads its input (body, image, document) and calls these.
+ * counted, recorded as a passage (before its answer is written), and answered in the one verify shape. A route
+ * says only how it reads its input (body, image, document) and calls these.
  * The way vertx-http-proxy composes interceptors around one exchange, without the indirection.
  */
 final class Edge {
