@@ -34,12 +34,14 @@ class MainProcessTest {
     }
 
     @Test
-    void main_badEnvironmentValue_exitsWithCode2NamingTheKey() throws Exception {
+    void main_badEnvironmentValue_exitsWithCode2NamingTheKeyOnce() throws Exception {
         Process process = start("HC_HTTP_MAX_IN_FLIGHT", "lots");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(output).contains("configuration error: http.maxInFlight:").contains("\"lots\"");
+        assertThat(output).contains("configuration error: http.maxInFlight:").contains("\"lots\"")
+                .contains("HC_HTTP_MAX_IN_FLIGHT");
+        assertThat(output.split("configuration error", -1)).as("the error is printed once, not also logged").hasSize(2);
     }
 
     @Test
