@@ -2,6 +2,7 @@ package dev.hcgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Eventually;
 import java.io.BufferedReader;
 import java.io.File;
@@ -69,6 +70,42 @@ class MainProcessTest {
                     return false;
                 }
             });
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void serveDemo_judgesADccMintedWithTheDemoSigner_passAtTheAirport() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun mint = CliRun.of("mint", "--format", "dcc", "--key", "../config/demo/XD-dsc.key", "--cert",
+                "../config/demo/XD-dsc.pem", "--issuer", "XD", "--subject", "URN:UVCI:01:XD:DEMO-E2E");
+        assertThat(mint.rc()).as(mint.err()).isZero();
+        String dcc = mint.out().strip();
+        assertThat(dcc).startsWith("HC1:");
+        Process process = start("HC_HTTP_HOST", "127.0.0.1", "serve", "--demo", "--port", Integer.toString(port));
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+            Eventually.within(Duration.ofSeconds(60), "the demo gateway is ready", () -> {
+                try {
+                    return client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String body = "{\"code\": \"" + dcc + "\", \"scene\": \"airport\", \"gate\": \"PVG-T2-G1\"}";
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/v1/verify")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"decision\":\"pass\"").contains("\"kind\":\"dcc\"")
+                    .contains("\"issuer\":\"XD\"").contains("\"certificateType\":\"vaccination\"");
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);

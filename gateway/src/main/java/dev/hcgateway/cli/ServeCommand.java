@@ -97,7 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (loaded.trust().file() == null) {
             log.warn("DEMO TRUST LIST IN USE (--demo / HC_DEMO=true): codes of the test issuers 330100 and 110000 "
-                    + "pass, and their private keys are public (config/demo). NEVER IN PRODUCTION: set HC_TRUST_FILE.");
+                    + "and DCCs of the demo signer XD pass, and their private keys are public (config/demo). NEVER IN "
+                    + "PRODUCTION: set HC_TRUST_FILE.");
         }
         return new GatewayProcess(loaded, log).start(err) ? SERVING : GatewayCli.FAILED;
     }
