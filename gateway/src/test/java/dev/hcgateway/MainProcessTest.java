@@ -34,6 +34,19 @@ class MainProcessTest {
         return builder.start();
     }
 
+    /** Waits until a GET of the URI answers 200 (the process starts in its own time). */
+    private static void answers200(URI uri, String what) {
+        HttpClient client = HttpClient.newHttpClient();
+        Eventually.within(Duration.ofSeconds(60), what, () -> {
+            try {
+                return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     @Test
     void main_badEnvironmentValue_exitsWithCode2NamingTheKeyOnce() throws Exception {
         Process process = start("HC_HTTP_MAX_IN_FLIGHT", "lots");
@@ -60,16 +73,7 @@ class MainProcessTest {
                 demoWarned = line.contains("\"WARN\"") && line.contains("DEMO TRUST LIST IN USE");
             }
             assertThat(demoWarned).as("a WARN line names the demo trust list").isTrue();
-            HttpClient client = HttpClient.newHttpClient();
-            URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
-            Eventually.within(Duration.ofSeconds(30), "the gateway answers on --port", () -> {
-                try {
-                    return client.send(HttpRequest.newBuilder(live).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200;
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            answers200(URI.create("http://127.0.0.1:" + port + "/health/live"), "the gateway answers on --port");
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -89,16 +93,8 @@ class MainProcessTest {
         assertThat(dcc).startsWith("HC1:");
         Process process = start("HC_HTTP_HOST", "127.0.0.1", "serve", "--demo", "--port", Integer.toString(port));
         try {
+            answers200(URI.create("http://127.0.0.1:" + port + "/health/ready"), "the demo gateway is ready");
             HttpClient client = HttpClient.newHttpClient();
-            URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
-            Eventually.within(Duration.ofSeconds(60), "the demo gateway is ready", () -> {
-                try {
-                    return client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200;
-                } catch (Exception e) {
-                    return false;
-                }
-            });
             String body = "{\"code\": \"" + dcc + "\", \"scene\": \"airport\", \"gate\": \"PVG-T2-G1\"}";
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/v1/verify")).header("Content-Type", "application/json")

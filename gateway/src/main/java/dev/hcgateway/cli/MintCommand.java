@@ -129,7 +129,7 @@ public final class MintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        DccMinter minter = DccMinter.read(keyFile, certFile);
+        DccMinter minter = DccMinter.read(keyFile, certFile, issuer);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             codes.add(minter.mint(claims));
