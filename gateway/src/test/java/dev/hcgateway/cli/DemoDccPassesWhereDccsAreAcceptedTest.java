@@ -35,7 +35,7 @@ class DemoDccPassesWhereDccsAreAcceptedTest {
 
     /** Judges offline as the verify command does (it writes to the process's own streams, so it is called here). */
     private static String verify(String scene, String code) {
-        java.io.ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc = new OfflineVerify(Gateways.config(Map.of()), Clock.systemUTC())
                 .run(List.of("--trust", "../config/demo/trust.json", "--scene", scene, code),
                         InputStream.nullInputStream(), new PrintStream(out, true),
