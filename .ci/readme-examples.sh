@@ -3,21 +3,23 @@
 # block that fails or whose shown answer (comment lines like `# {"decision":"pass",...}`) differs from what it
 # printed: every "key":value pair of those comments must appear in the block's output.
 #
-#   .ci/readme-examples.sh            (from .ci/run after ./mvnw -B verify, which built gateway/target/gateway.jar)
+#   .ci/readme-examples.sh            (from .ci/test after ./mvnw -B verify; the README's demo command builds the
+#                                      jar itself when it is missing)
 #   README_PORT=25080 .ci/readme-examples.sh
 #
 # Conventions in README.md (HTML comments, invisible on the rendered page), on the line before a block:
 #   <!-- readme-examples: skip (why) -->   not run here: the build and test commands (.ci/run runs them itself)
 #                                          and benchmarks that take minutes
 #   <!-- readme-examples: background -->   the gateway: started in the background, then awaited on /health/ready
+# The README's first verify must be the first request the gateway serves (a newcomer's first scan must be
+# judged, never shed): until a block has posted to /v1/verify, the gateway's request counter (/metrics, every
+# route but the probes and /metrics itself) must not move from where it stood when the gateway became ready.
 # Differences from a person at a terminal, and only these: the gateway listens on a free port instead of 8080
 # (8080 is replaced in every block, so a busy CI machine does not collide), and blocks run in one directory, the
 # repository root, with the variables of earlier blocks (CODE, ID...) carried over as a terminal would.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-jar=gateway/target/gateway.jar
-[[ -f "$jar" ]] || { echo "readme-examples: $jar missing; build first (./mvnw -B -DskipTests package)" >&2; exit 1; }
 
 free_port() {
   local p
@@ -65,7 +67,14 @@ expect() {  # every "key":value of the block's `# {...` comment lines must be in
   return "$missing"
 }
 
+served_requests() {  # requests the gateway served on any route but the probes and /metrics
+  curl -sf "http://127.0.0.1:$PORT/metrics" | awk '/^hc_vertx_http_server_requests_total[{]/ \
+    && !/route="\/(health\/ready|health\/live|metrics)"/ { n += $NF } END { printf "%d", n }'
+}
+
 count=0
+verified=""
+served=""
 for block in "$work"/*.sh; do
   [[ "$block" == "$state" ]] && continue
   name="$(basename "$block")"
@@ -77,15 +86,20 @@ for block in "$work"/*.sh; do
     *.background.sh)
       setsid bash -c "set -a; source '$state'; set +a; source '$block'" > "$work/server.log" 2>&1 &
       server=$!
-      for _ in $(seq 1 120); do
+      # Up to 10 minutes: the demo command may build the jar first (a fresh clone).
+      for _ in $(seq 1 1200); do
         curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
         kill -0 "$server" 2>/dev/null || { echo "the gateway exited:" >&2; cat "$work/server.log" >&2; exit 1; }
         sleep 0.5
       done
       curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
       grep -q 'DEMO TRUST LIST IN USE' "$work/server.log" || { echo "no demo warning at start-up" >&2; exit 1; }
-      echo "  gateway ready on port $PORT" ;;
+      served="$(served_requests)"
+      echo "  gateway ready on port $PORT ($served requests served before the README's)" ;;
     *)
+      if [[ -z "$verified" && -n "$server" ]] && [[ "$(served_requests)" != "$served" ]]; then
+        echo "README block ${name%%.*}: the gateway served a request before the README's first verify" >&2; exit 1
+      fi
       if ! bash -c "set -a; source '$state'; set -euo pipefail; source '$block'; export -p | grep -v ' _=' > '$state.new'" \
           > "$work/out" 2>&1; then
         sed 's/^/  > /' "$work/out"; echo; echo "README block ${name%%.*} FAILED" >&2; exit 1
@@ -93,6 +107,7 @@ for block in "$work"/*.sh; do
       mv "$state.new" "$state"
       sed 's/^/  > /' "$work/out"; echo
       expect "$block" "$work/out" || { echo "README block ${name%%.*}: answer differs from the README" >&2; exit 1; }
+      grep -qE '/v1/verify([^/a-z]|$)' "$block" && verified=1   # POST /v1/verify itself, not /batch or /image
       count=$((count + 1)) ;;
   esac
 done

@@ -2,7 +2,7 @@
 # Measures how long a passback sighting takes to reach another gateway of the fleet, on the real clock:
 # two gateways on one Redis (a random key prefix), PASSES passes of one person at place A on gateway one (each at a
 # new gate of that place, so no re-read), then gateway two's hc_passback_sighting_lag_seconds histogram
-# (receive time minus pass time) and its received count. Issue 13's goal: within 1 s.
+# (receive time minus pass time) and its received count. The goal: within 1 s.
 #
 #   loadtest/bench/sighting-lag.sh                 # PASSES=200 INTERVAL=0.05; needs gateway/target/gateway.jar
 set -euo pipefail

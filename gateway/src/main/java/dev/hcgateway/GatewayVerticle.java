@@ -117,7 +117,7 @@ public final class GatewayVerticle extends VerticleBase {
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
-                // A Redis that is slow or away at start delays readiness, not the start (issue 19, item 11).
+                // A Redis that is slow or away at start delays readiness, not the start.
                 .compose(v -> revocationStart.start())
                 .onSuccess(v -> startSightings())
                 .compose(v -> passages.start())

@@ -2,6 +2,7 @@ package dev.hcgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Eventually;
 import java.io.BufferedReader;
 import java.io.File;
@@ -33,13 +34,28 @@ class MainProcessTest {
         return builder.start();
     }
 
+    /** Waits until a GET of the URI answers 200 (the process starts in its own time). */
+    private static void answers200(URI uri, String what) {
+        HttpClient client = HttpClient.newHttpClient();
+        Eventually.within(Duration.ofSeconds(60), what, () -> {
+            try {
+                return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     @Test
-    void main_badEnvironmentValue_exitsWithCode2NamingTheKey() throws Exception {
+    void main_badEnvironmentValue_exitsWithCode2NamingTheKeyOnce() throws Exception {
         Process process = start("HC_HTTP_MAX_IN_FLIGHT", "lots");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(output).contains("configuration error: http.maxInFlight:").contains("\"lots\"");
+        assertThat(output).contains("configuration error: http.maxInFlight:").contains("\"lots\"")
+                .contains("HC_HTTP_MAX_IN_FLIGHT");
+        assertThat(output.split("configuration error", -1)).as("the error is printed once, not also logged").hasSize(2);
     }
 
     @Test
@@ -57,16 +73,35 @@ class MainProcessTest {
                 demoWarned = line.contains("\"WARN\"") && line.contains("DEMO TRUST LIST IN USE");
             }
             assertThat(demoWarned).as("a WARN line names the demo trust list").isTrue();
+            answers200(URI.create("http://127.0.0.1:" + port + "/health/live"), "the gateway answers on --port");
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void serveDemo_judgesADccMintedWithTheDemoSigner_passAtTheAirport() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun mint = CliRun.of("mint", "--format", "dcc", "--key", "../config/demo/XD-dsc.key", "--cert",
+                "../config/demo/XD-dsc.pem", "--issuer", "XD", "--subject", "URN:UVCI:01:XD:DEMO-E2E");
+        assertThat(mint.rc()).as(mint.err()).isZero();
+        String dcc = mint.out().strip();
+        assertThat(dcc).startsWith("HC1:");
+        Process process = start("HC_HTTP_HOST", "127.0.0.1", "serve", "--demo", "--port", Integer.toString(port));
+        try {
+            answers200(URI.create("http://127.0.0.1:" + port + "/health/ready"), "the demo gateway is ready");
             HttpClient client = HttpClient.newHttpClient();
-            URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
-            Eventually.within(Duration.ofSeconds(30), "the gateway answers on --port", () -> {
-                try {
-                    return client.send(HttpRequest.newBuilder(live).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200;
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            String body = "{\"code\": \"" + dcc + "\", \"scene\": \"airport\", \"gate\": \"PVG-T2-G1\"}";
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/v1/verify")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"decision\":\"pass\"").contains("\"kind\":\"dcc\"")
+                    .contains("\"issuer\":\"XD\"").contains("\"certificateType\":\"vaccination\"");
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A gateway whose Redis answers late or slowly (issue 19, items 7 and 11): it starts alive but unready and
+ * A gateway whose Redis answers late or slowly: it starts alive but unready and
  * becomes ready once Redis answers; an admin write that timed out says its outcome is unknown, and its retry
  * is safe. Real redis-server processes on this suite's ports (23130..23149).
  */

@@ -61,12 +61,16 @@ public final class GatewayCli {
         return cli;
     }
 
-    /** Prints a failed command's reason on one line, without a stack trace, and returns 1. */
+    /**
+     * Prints a failed command's reason on one line, without a stack trace, and returns 1; a configuration error
+     * (a bad key or value, a setting the command needs left unset) is a usage error and returns 2.
+     */
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        boolean config = e instanceof dev.hcgateway.config.ConfigException;
         String reason = e instanceof CliFailure ? e.getMessage() : describe(e);
-        command.getErr().println(command.getCommandName() + ": " + reason);
+        command.getErr().println(command.getCommandName() + ": " + (config ? "configuration error: " : "") + reason);
         command.getErr().flush();
-        return FAILED;
+        return config ? USAGE : FAILED;
     }
 
     /** Prints a usage error and where to read the usage, not the whole usage (it hides the message), and returns 2. */

@@ -1,5 +1,6 @@
 package dev.hcgateway.cli;
 
+import dev.hcgateway.config.ConfigException;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.passage.Passages;
@@ -31,6 +32,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = new ConfigLoader().load(env, new ArrayList<>());
+        if (config.passages().url() == null) {
+            throw new ConfigException("passages.url is not set: set HC_PASSAGES_URL (postgresql://user@host:5432/db)");
+        }
         Vertx vertx = Vertx.vertx();
         try {
             new Passages(vertx, config, Clock.systemUTC(), new SimpleMeterRegistry()).migrate()

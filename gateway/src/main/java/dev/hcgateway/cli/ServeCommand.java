@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -70,27 +71,24 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             loaded = new ConfigLoader().load(environment(), warnings);
         } catch (ConfigException e) {
-            log.error("configuration error: {}", e.getMessage());
-            err.println("configuration error: " + e.getMessage());
-            return GatewayCli.USAGE;
+            return refuse(err, e.getMessage());
         }
-        boolean demoAllowed = demo || "true".equalsIgnoreCase(env.getOrDefault(DEMO_VARIABLE, "").trim());
+        String demoVariable = env.getOrDefault(DEMO_VARIABLE, "").trim().toLowerCase(Locale.ROOT);
+        if (!demoVariable.isEmpty() && !demoVariable.equals("true") && !demoVariable.equals("false")) {
+            // Like every boolean of the configuration: a "yes" read as off would start without the demo silently.
+            return refuse(err, DEMO_VARIABLE + " must be true or false, got \"" + env.get(DEMO_VARIABLE).trim() + "\"");
+        }
+        boolean demoAllowed = demo || demoVariable.equals("true");
         if (loaded.trust().file() == null && !demoAllowed) {
-            String message = "no trust list: set HC_TRUST_FILE (or trust.file, --trust FILE); to try the gateway "
-                    + "with the bundled demo list, whose private keys are public, start it with --demo or HC_DEMO=true";
-            log.error("configuration error: {}", message);
-            err.println("configuration error: " + message);
-            return GatewayCli.USAGE;
+            return refuse(err, "no trust list: set HC_TRUST_FILE (or trust.file, --trust FILE); to try the gateway "
+                    + "with the bundled demo list, whose private keys are public, start it with --demo or HC_DEMO=true");
         }
         // The demo sighting key is public: with Redis, every pass would be published under a key anyone can test
         // known subjects against. Without Redis it never leaves the process.
         boolean demoSightingKey = loaded.redis().uri() != null && loaded.sightings().demoKey();
         if (demoSightingKey && !demoAllowed) {
-            String message = "passback.sightingKey is the public demo default while redis.uri is set: set "
-                    + "HC_PASSBACK_SIGHTING_KEY (the same secret on every gateway of the fleet), or start with --demo";
-            log.error("configuration error: {}", message);
-            err.println("configuration error: " + message);
-            return GatewayCli.USAGE;
+            return refuse(err, "passback.sightingKey is the public demo default while redis.uri is set: set "
+                    + "HC_PASSBACK_SIGHTING_KEY (the same secret on every gateway of the fleet), or start with --demo");
         }
         warnings.forEach(log::warn);
         if (demoSightingKey) {
@@ -99,9 +97,20 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (loaded.trust().file() == null) {
             log.warn("DEMO TRUST LIST IN USE (--demo / HC_DEMO=true): codes of the test issuers 330100 and 110000 "
-                    + "pass, and their private keys are public (config/demo). NEVER IN PRODUCTION: set HC_TRUST_FILE.");
+                    + "and DCCs of the demo signer XD pass, and their private keys are public (config/demo). NEVER IN "
+                    + "PRODUCTION: set HC_TRUST_FILE.");
         }
         return new GatewayProcess(loaded, log).start(err) ? SERVING : GatewayCli.FAILED;
+    }
+
+    /**
+     * Prints a configuration error once, on stderr (not also as a log line: on a terminal both show), and returns
+     * the usage exit code.
+     */
+    private static int refuse(PrintWriter err, String message) {
+        err.println("configuration error: " + message);
+        err.flush();
+        return GatewayCli.USAGE;
     }
 
     /** Returns the environment with this command's options on top, so they win as documented. */

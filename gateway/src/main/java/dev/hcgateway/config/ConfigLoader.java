@@ -9,18 +9,23 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the configuration once: the bundled commented defaults ({@code config/gateway.yaml}), then the file
  * named by {@code HC_CONFIG} merged over them, then {@code HC_*} environment variables over both.
  *
- * <p>Each scalar key {@code section.someKey} is overridden by {@code HC_SECTION_SOME_KEY}, e.g.
- * {@code http.port} by {@code HC_HTTP_PORT} and {@code trust.file} by {@code HC_TRUST_FILE}; a key one map
- * deeper likewise ({@code codes.maxValidityDays.paper} by {@code HC_CODES_MAX_VALIDITY_DAYS_PAPER}).
+ * <p>Each scalar or list key, at any depth, is overridden by the variable its path spells: {@code http.port} by
+ * {@code HC_HTTP_PORT}, {@code codes.maxValidityDays.paper} by {@code HC_CODES_MAX_VALIDITY_DAYS_PAPER},
+ * {@code scenes.metro.maxCodeAgeSeconds} by {@code HC_SCENES_METRO_MAX_CODE_AGE_SECONDS} (a list takes
+ * comma-separated text: {@code HC_SCENES_METRO_DENY=yellow,orange,red}). Only keys the tree has (the defaults and
+ * {@code HC_CONFIG}'s file) can be set: a variable cannot add a scene. A bad value's error names its variable.
  */
 public final class ConfigLoader {
 
@@ -38,8 +43,12 @@ public final class ConfigLoader {
             KnownKeys.check(tree, overrides, file);
             merge(tree, overrides);
         }
-        applyEnvironment(tree, env, warnings);
-        return GatewayConfig.from(new ConfigNode(tree, ""));
+        Map<String, String> setBy = applyEnvironment(tree, env, warnings);
+        try {
+            return GatewayConfig.from(new ConfigNode(tree, ""));
+        } catch (ConfigException e) {
+            throw naming(e, setBy);
+        }
     }
 
     /** Loads the defaults with overrides given as {@code section.key -> value}: for tests and tools. */
@@ -95,45 +104,45 @@ public final class ConfigLoader {
         }
     }
 
-    private static void applyEnvironment(ObjectNode tree, Map<String, String> env, List<String> warnings) {
+    /**
+     * Puts every {@code HC_*} variable that names a key of the tree over it and returns which variable set which
+     * key path. Scenes included: a scene read from {@code HC_CONFIG} takes variables like a bundled one.
+     */
+    private static Map<String, String> applyEnvironment(ObjectNode tree, Map<String, String> env,
+                                                        List<String> warnings) {
         // HC_LOG_LEVEL is read by logback.xml, HC_DEMO (allow the demo trust list) by the serve command.
-        List<String> used = new ArrayList<>(List.of("HC_CONFIG", "HC_LOG_LEVEL", "HC_DEMO"));
-        Iterator<Map.Entry<String, JsonNode>> sections = tree.fields();
-        while (sections.hasNext()) {
-            Map.Entry<String, JsonNode> section = sections.next();
-            if (!(section.getValue() instanceof ObjectNode map) || section.getKey().equals("scenes")) {
-                continue;
-            }
-            String prefix = "HC_" + snake(section.getKey()) + "_";
-            for (String key : iterable(map.fieldNames())) {
-                if (map.get(key) instanceof ObjectNode inner) {
-                    // One level of nesting: codes.maxValidityDays.paper -> HC_CODES_MAX_VALIDITY_DAYS_PAPER.
-                    override(inner, prefix + snake(key) + "_", env, used);
-                } else {
-                    override(map, prefix, env, used, key);
-                }
-            }
-        }
+        Set<String> used = new HashSet<>(List.of("HC_CONFIG", "HC_LOG_LEVEL", "HC_DEMO"));
+        Map<String, String> setBy = new LinkedHashMap<>();
+        override(tree, "", "HC", env, used, setBy);
         env.keySet().stream().filter(k -> k.startsWith("HC_") && !used.contains(k)).sorted()
                 .forEach(k -> warnings.add("environment variable " + k + " matches no configuration key; ignored"));
+        return setBy;
     }
 
-    private static void override(ObjectNode map, String prefix, Map<String, String> env, List<String> used) {
+    /** Overrides each scalar or list under {@code map} whose variable is set, at any depth. */
+    private static void override(ObjectNode map, String path, String prefix, Map<String, String> env,
+                                 Set<String> used, Map<String, String> setBy) {
         for (String key : iterable(map.fieldNames())) {
-            if (!map.get(key).isContainerNode() || map.get(key).isArray()) {
-                override(map, prefix, env, used, key);
+            String name = prefix + "_" + snake(key);
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            if (map.get(key) instanceof ObjectNode inner) {
+                override(inner, keyPath, name, env, used, setBy);
+            } else if (env.get(name) != null) {
+                map.put(key, env.get(name));
+                used.add(name);
+                setBy.put(keyPath, name);
             }
         }
     }
 
-    private static void override(ObjectNode map, String prefix, Map<String, String> env, List<String> used,
-                                 String key) {
-        String name = prefix + snake(key);
-        String value = env.get(name);
-        if (value != null) {
-            map.put(key, value);
-            used.add(name);
-        }
+    /** Returns the error with the variable that set its key named, so the operator knows where to look. */
+    private static ConfigException naming(ConfigException e, Map<String, String> setBy) {
+        String message = e.getMessage();
+        return setBy.entrySet().stream()
+                .filter(set -> message.startsWith(set.getKey() + ":"))
+                .findFirst()
+                .map(set -> new ConfigException(message + " (set by " + set.getValue() + ")"))
+                .orElse(e);
     }
 
     private static List<String> iterable(Iterator<String> it) {
@@ -142,8 +151,9 @@ public final class ConfigLoader {
         return out;
     }
 
-    /** Returns {@code someKey} as {@code SOME_KEY}. */
+    /** Returns {@code someKey} as {@code SOME_KEY}; a character a variable name cannot hold becomes {@code _}. */
     static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]", "_")
+                .toUpperCase(Locale.ROOT);
     }
 }

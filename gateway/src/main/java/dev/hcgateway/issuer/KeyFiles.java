@@ -45,6 +45,15 @@ public final class KeyFiles {
         create(pub, key.publicKeyBase64(), "rw-r--r--");
     }
 
+    /**
+     * Writes a private key file readable by its owner only ({@code 0600}), replacing one that exists: for tools
+     * that regenerate their own throwaway keys (the load-test pool), never for an issuer's key.
+     */
+    public static void replacePrivate(IssuerKey key, Path file) throws IOException, GeneralSecurityException {
+        Files.deleteIfExists(file);
+        create(file, key.privateKeyBase64(), "rw-------");
+    }
+
     private static void create(Path file, String base64, String mode) throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] attrs = posix

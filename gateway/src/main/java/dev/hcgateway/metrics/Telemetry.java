@@ -46,7 +46,11 @@ public final class Telemetry {
             @Override
             public MeterFilterReply accept(Meter.Id id) {
                 String name = MetricNames.bare(id.getName());
+                // netty.eventexecutor.workers has no tag, yet each event-loop group (acceptor, loops) registers
+                // it: the second is refused with a WARN at every start and the one kept counts one group only.
+                // The worker counts are fixed at start (one loop per core), so the gauge is dropped.
                 return name.equals("jvm.compilation.time") || name.equals("process.cpu.time")
+                        || name.equals("netty.eventexecutor.workers")
                         ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
             }
 

@@ -124,7 +124,7 @@ public final class OfflineVerify {
                 } catch (Exception e) {
                     // Kept in place so that answers still line up with requests; the line itself is never echoed.
                     out.println("{\"error\":\"invalid_line\"}");
-                    err.println("line " + n + ": not judged: " + e.getClass().getSimpleName());
+                    err.println("line " + n + ": not judged: " + why(e));
                     status = 1;
                 }
             }
@@ -133,6 +133,18 @@ public final class OfflineVerify {
             return 1;
         }
         return status;
+    }
+
+    /** Says why a line was not judged in words, never quoting it (a parser's message would echo the code). */
+    private static String why(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return "not JSON (one object {\"code\": ..., \"scene\": ..., \"at\": ...} per line)";
+        }
+        if (e instanceof java.time.format.DateTimeParseException) {
+            return "\"at\" is not an ISO-8601 instant (e.g. 2026-12-06T08:00:00Z)";
+        }
+        return e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                : e.getClass().getSimpleName();
     }
 
     private static String value(List<String> args, int i) {

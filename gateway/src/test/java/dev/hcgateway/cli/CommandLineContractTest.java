@@ -83,4 +83,22 @@ class CommandLineContractTest {
         assertThat(run.rc()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("mint: no such file: /nonexistent/x.key");
     }
+
+    @Test
+    void migrate_withoutAStoreUrl_isAConfigurationError_exitTwoNamingTheVariable() {
+        CliRun run = CliRun.of("migrate");
+
+        assertThat(run.rc()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("migrate: configuration error: passages.url is not set: set "
+                + "HC_PASSAGES_URL (postgresql://user@host:5432/db)");
+    }
+
+    @Test
+    void offlineCommand_badConfigurationValue_exitsTwoNamingTheVariable() {
+        CliRun run = CliRun.of(java.util.Map.of("HC_VERIFY_DEFAULT_SCENE", "beach"), java.time.Clock.systemUTC(),
+                "verify", "--trust", "../config/demo/trust.json", "HCN1:X");
+
+        assertThat(run.rc()).isEqualTo(2);
+        assertThat(run.err()).contains("verify.defaultScene").contains("HC_VERIFY_DEFAULT_SCENE");
+    }
 }

@@ -39,6 +39,14 @@ class ServeRefusesUnsafeStartsTest {
     }
 
     @Test
+    void hcDemoNeitherTrueNorFalse_exitsTwoNamingTheVariable() {
+        CliRun run = CliRun.of(Map.of("HC_DEMO", "yes"), Clock.systemUTC(), "serve", "--port", "0");
+
+        assertThat(run.rc()).isEqualTo(2);
+        assertThat(run.err()).contains("HC_DEMO must be true or false, got \"yes\"");
+    }
+
+    @Test
     void takenPort_exitsOneNamingThePort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

@@ -3,6 +3,8 @@ package dev.hcgateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +92,46 @@ class ConfigLoaderTest {
     void environment_badValue_failsNamingTheKey(String variable, String value, String key) {
         assertThatThrownBy(() -> load(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(key + ":");
+                .hasMessageStartingWith(key + ":")
+                .hasMessageEndingWith("(set by " + variable + ")");
+    }
+
+    @Test
+    void environment_sceneKeys_overrideTheirScene() {
+        GatewayConfig config = load(Map.of("HC_SCENES_METRO_MAX_CODE_AGE_SECONDS", "300",
+                "HC_SCENES_AIRPORT_PASSBACK_SECONDS", "60", "HC_SCENES_VENUE_DENY", "orange,red",
+                "HC_SCENES_VENUE_MANUAL", "yellow"));
+        assertThat(config.scene("metro").maxCodeAgeSeconds()).isEqualTo(300);
+        assertThat(config.scene("rail").maxCodeAgeSeconds()).isEqualTo(180);
+        assertThat(config.passback().get("airport").seconds()).isEqualTo(60);
+        assertThat(config.scene("venue").decisions().get(Colour.YELLOW)).isEqualTo(Decision.MANUAL);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void environment_badSceneValue_failsNamingTheVariable() {
+        assertThatThrownBy(() -> load(Map.of("HC_SCENES_METRO_MAX_CODE_AGE_SECONDS", "abc")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("scenes.metro.maxCodeAgeSeconds:")
+                .hasMessageContaining("HC_SCENES_METRO_MAX_CODE_AGE_SECONDS");
+    }
+
+    @Test
+    void environment_sceneOfTheConfigFile_takesVariablesToo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gw.yaml"), """
+                scenes:
+                  ferry-night:
+                    pass: [green]
+                    deny: [yellow, orange, red]
+                    maxCodeAgeSeconds: 300
+                    snapshotMaxAgeSeconds: 3600
+                    fallback: manual
+                    requireVaccinated: false
+                """);
+        GatewayConfig config = load(Map.of("HC_CONFIG", file.toString(),
+                "HC_SCENES_FERRY_NIGHT_MAX_CODE_AGE_SECONDS", "90", "HC_SCENES_FERRY_MAX_CODE_AGE_SECONDS", "1"));
+        assertThat(config.scene("ferry-night").maxCodeAgeSeconds()).isEqualTo(90);
+        assertThat(warnings).singleElement().asString().contains("HC_SCENES_FERRY_MAX_CODE_AGE_SECONDS");
     }
 
     @Test
@@ -169,6 +210,7 @@ class ConfigLoaderTest {
                     maxCodeAgeSeconds: 300
                     snapshotMaxAgeSeconds: 3600
                     fallback: manual
+                    requireVaccinated: false
                     requireVaccinated: false
                     issuers: []
                 """);

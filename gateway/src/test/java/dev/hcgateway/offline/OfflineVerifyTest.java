@@ -88,6 +88,16 @@ class OfflineVerifyTest {
     }
 
     @Test
+    void unjudgedLines_saySoInWords_withoutEchoingTheLine() {
+        String lines = "HCN1:NOT-JSON-SECRET\n{\"code\":\"HCN1:X\",\"at\":\"monday\"}\n{\"scene\":\"rail\"}\n";
+        assertThat(run(lines, "--trust", trust.toString(), "-")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "line 1: not judged: not JSON (one object {\"code\": ..., \"scene\": ..., \"at\": ...} per line)",
+                "line 2: not judged: \"at\" is not an ISO-8601 instant (e.g. 2026-12-06T08:00:00Z)",
+                "line 3: not judged: no \"code\"");
+    }
+
+    @Test
     void atOption_setsTheClock() {
         assertThat(run("", "--trust", trust.toString(), "--scene", "airport", "--at", "2021-06-04T10:00:00Z", test))
                 .isZero();

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** README.md and docs/*.md: every relative link names a file or directory of the repository. */
+/**
+ * README.md, loadtest/README.md and docs/*.md: every relative link names a file or directory of the repository;
+ * the README names every document and every command of the jar.
+ */
 class DocsLinksTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -20,7 +23,7 @@ class DocsLinksTest {
 
     @Test
     void everyRelativeLink_inTheReadmeAndDocs_resolves() throws Exception {
-        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("loadtest/README.md")));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
@@ -36,6 +39,27 @@ class DocsLinksTest {
         }
         assertThat(checked).as("links found (the pattern still matches)").isGreaterThan(10);
         assertThat(dead).as("dead relative links").isEmpty();
+    }
+
+    @Test
+    void everyDocument_isLinkedFromTheReadme() throws Exception {
+        List<String> links = relativeLinks(Files.readString(ROOT.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            assertThat(docs.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".yaml"))
+                    .map(p -> "docs/" + p.getFileName()).sorted().toList())
+                    .as("documents the README links to").allMatch(links::contains);
+        }
+        assertThat(links).contains("loadtest/README.md");
+    }
+
+    @Test
+    void everyCommand_isInTheReadmeCommandTable() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        List<String> commands = dev.hcgateway.cli.GatewayCli.commandLine(sink, sink, java.util.Map.of(),
+                java.time.Clock.systemUTC()).getSubcommands().keySet().stream().filter(c -> !c.equals("help")).toList();
+        assertThat(commands).hasSizeGreaterThan(5)
+                .allMatch(c -> readme.contains("\n| `" + c + " ") || readme.contains("\n| `" + c + "`"));
     }
 
     @Test

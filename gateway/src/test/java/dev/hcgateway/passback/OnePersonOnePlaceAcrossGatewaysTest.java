@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two real gateways on one real Redis (issue 13): a person who passed at one station on one gateway is caught at
+ * Two real gateways on one real Redis: a person who passed at one station on one gateway is caught at
  * another station on the other gateway within the window, with no Redis call on the scan path: sightings are
  * published in batches and followed by every gateway. What Redis holds names no issuer or subject.
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A revocation acknowledged once is never forgotten by the fleet (issue 19, item 3), against real redis-server
+ * A revocation acknowledged once is never forgotten by the fleet, against real redis-server
  * processes on this suite's ports (23100..23199): flushed, restarted from an older dump, failed over to a
  * replica that lags.
  */

@@ -243,7 +243,7 @@ class RedisRevocationsTest {
         assertThat(b.state().serving()).isTrue();
 
         var after = code("0000000000000000000000b2", "s-1", 1000);
-        // Writing to a flushed Redis is refused (issue 19, item 3): only an operator starts a new generation.
+        // Writing to a flushed Redis is refused: only an operator starts a new generation.
         assertThatThrownBy(() -> await(a.revokeCode(after.codeId()))).hasMessageContaining("no marker");
         redis.redis().setnx(redis.prefix() + "revocations:epoch", "operator-new-generation");
         await(a.revokeCode(after.codeId()));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Losing the Redis primary behind Sentinel loses no acknowledged revocation (issue 17), with real processes on
+ * Losing the Redis primary behind Sentinel loses no acknowledged revocation, with real processes on
  * ports free at the start: a primary, a replica and three sentinels; two gateways' stores follow
  * {@code redis-sentinel://} and revoke in turn while the primary is killed, and scans go on meanwhile.
  */

@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
  * are parsed here; {@code simulate}, {@code jmh} and {@code main} start other main classes from the script.
  * Exit codes as the gateway's: 0 done, 1 failed, 2 usage error.
  */
-@Command(name = "hc-loadtest", mixinStandardHelpOptions = true, version = "hc-loadtest (hc-gateway load-test kit)",
+@Command(name = "hc-loadtest", mixinStandardHelpOptions = true, versionProvider = LoadtestCli.Version.class,
         description = "The load-test kit: code pools, an authoritative-store simulator, Gatling simulations, JMH.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {CodePoolGenerator.class, AuthoritySimulatorMain.class, HelpCommand.class},
@@ -55,5 +55,20 @@ public final class LoadtestCli {
             return CommandLine.ExitCode.USAGE;
         });
         return cli;
+    }
+
+    /** Prints the kit's version, written into the classes at build time (the kit runs from classes, not a jar). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = LoadtestCli.class.getResourceAsStream("/hc-loadtest-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"hc-loadtest " + p.getProperty("version", "(version unknown: not built by Maven)")
+                    + " (hc-gateway load-test kit)", "Java " + System.getProperty("java.version")};
+        }
     }
 }

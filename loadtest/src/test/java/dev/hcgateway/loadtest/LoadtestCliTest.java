@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,5 +45,21 @@ class LoadtestCliTest {
         assertThat(Files.readAllLines(dir.resolve("codes.tsv"))).hasSizeGreaterThanOrEqualTo(50);
         assertThat(dir.resolve("trust.json")).exists();
         assertThat(out.toString()).contains("minted 50 codes");
+    }
+
+    @Test
+    void version_printsTheProjectVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("hc-loadtest 0.").doesNotContain("${").doesNotContain("unknown");
+    }
+
+    @Test
+    void pool_issuerKey_isReadableByItsOwnerOnly_evenWhenRegenerated(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(run("pool", "--out", dir.toString(), "--size", "5", "--threads", "1")).as(err.toString())
+                    .isZero();
+            assertThat(Files.getPosixFilePermissions(dir.resolve("issuer.key")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
     }
 }

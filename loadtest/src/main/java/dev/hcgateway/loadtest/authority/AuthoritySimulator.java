@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
- * A Vert.x server playing the authoritative colour store ({@code authority-api-v1.md}): batched lookups by
+ * A Vert.x server playing the authoritative colour store ({@code docs/authority-api.md}): batched lookups by
  * subject and by identity-document hash, with drawn latency, random errors, a fault schedule and colour changes
  * on command. A separate control server ({@link ControlRoutes}) takes those commands over HTTP.
  */

@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The simulator's control API (its own port, not part of the store's contract):
@@ -33,8 +34,9 @@ final class ControlRoutes {
     Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(16 * 1024 * 1024));
-        router.get("/control/stats").handler(ctx -> ok(ctx, simulator.stats().toJson()
-                .put("fault", String.valueOf(simulator.currentFault()))));
+        // The fault in the words /control/faults takes: "none", "refuse", "unavailable"...
+        router.get("/control/stats").handler(ctx -> ok(ctx, simulator.stats().toJson().put("fault",
+                simulator.currentFault() == null ? "none" : simulator.currentFault().name().toLowerCase(Locale.ROOT))));
         router.post("/control/colours").handler(this::colours);
         router.post("/control/colours/reset").handler(ctx -> {
             simulator.colours().reset();

@@ -3,6 +3,7 @@ package dev.hcgateway.loadtest.pool;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
+import dev.hcgateway.issuer.KeyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ public final class CodePoolGenerator implements Callable<Integer> {
     public static void writeIssuer(IssuerKey key, Path dir) throws IOException, GeneralSecurityException {
         Files.writeString(dir.resolve("trust.json"), key.trustList("load-test issuer " + key.issuer()).encodePrettily(),
                 StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("issuer.key"), key.privateKeyBase64() + "\n", StandardCharsets.US_ASCII);
+        KeyFiles.replacePrivate(key, dir.resolve("issuer.key"));
     }
 
     /** Returns {@code first} followed by {@code rest}. */

@@ -107,6 +107,18 @@ class AuthoritySimulatorTest {
     }
 
     @Test
+    void controlStats_nameTheFaultInForce_noneOutsideAWindow(VertxTestContext ctx) {
+        client.getAbs(simulator.controlUrl() + "/control/stats").send().compose(quiet -> {
+            ctx.verify(() -> assertThat(quiet.bodyAsJsonObject().getString("fault")).isEqualTo("none"));
+            clock.advance(Duration.ofSeconds(31));
+            return client.getAbs(simulator.controlUrl() + "/control/stats").send();
+        }).onComplete(ctx.succeeding(during -> ctx.verify(() -> {
+            assertThat(during.bodyAsJsonObject().getString("fault")).isEqualTo("unavailable");
+            ctx.completeNow();
+        })));
+    }
+
+    @Test
     void schedule_unavailableWindow_answers503WithRetryAfterThenRecovers(VertxTestContext ctx) {
         clock.advance(Duration.ofSeconds(31));
         lookup("/v1/colours/lookup", subjects("s-G1")).compose(during -> {

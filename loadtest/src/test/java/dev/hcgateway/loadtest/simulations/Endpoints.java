@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The gateway's endpoints (gateway-api-v1.md) as Gatling requests, each with the checks that make a wrong
+ * The gateway's endpoints (docs/api.md) as Gatling requests, each with the checks that make a wrong
  * answer a failed request: status 200 and a decision the {@link Judge} allows.
  */
 public final class Endpoints {

@@ -87,6 +87,7 @@ public final class Stack {
             pool = CodePool.read(Path.of(poolFile));
         }
         if (!remote.isEmpty()) {
+            awaitReady(remote);
             return new Stack(pool, generator, remote, emptyToNull(LoadParams.string("hc.authority.control", "")),
                     LoadParams.string("hc.adminToken", ""), !LoadParams.string("hc.authority.control", "").isEmpty(),
                     null, null, null);
@@ -126,10 +127,35 @@ public final class Stack {
         InProcessGateway gateway = await(InProcessGateway.start(config));
         System.out.println("[stack] in-process gateway " + gateway.url() + ", store "
                 + (authorityUrl.isEmpty() ? "none (offline mode)" : authorityUrl));
+        awaitReady(gateway.url());
         Stack stack = new Stack(pool, generator, gateway.url(), control, token, !authorityUrl.isEmpty(), gateway,
                 storeVertx, simulator);
         stack.warmUp(LoadParams.integer("hc.warmup", 2000));
         return stack;
+    }
+
+    /**
+     * Waits until the gateway says it is ready ({@code /health/ready} 200): a gateway listens before it has loaded
+     * its revocations and warmed itself up, and a run measured from then measures its start, not its service.
+     */
+    private static void awaitReady(String url) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/health/ready")).timeout(Duration.ofSeconds(5))
+                .build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LoadParams.integer("hc.readySeconds", 120));
+        while (true) {
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // Not listening yet: try again until the deadline.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(url + "/health/ready did not answer 200 within -Dhc.readySeconds");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Sends {@code count} scans of pool codes, so that the measured run starts with a warm JIT. */
