@@ -3,7 +3,9 @@ package dev.hcgateway.tracer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -46,13 +48,22 @@ final class Officers {
         if (keys == null || !token.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
             return Future.failedFuture(Refusal.UNAUTHORIZED.exception());
         }
-        return keys.verifier().compose(auth -> auth.authenticate(new TokenCredentials(token))
-                .transform(ar -> {
-                    Officer officer = ar.succeeded() ? officer(ar.result().attributes()
-                            .getJsonObject("accessToken")) : null;
-                    return officer == null ? Future.failedFuture(Refusal.UNAUTHORIZED.exception())
-                            : Future.succeededFuture(officer);
-                }));
+        return keys.verifier().compose(auth -> verify(auth, token));
+    }
+
+    /** Verifies a token's signature and claims; any failure, a library exception included, is a 401. */
+    private Future<Officer> verify(JWTAuth auth, String token) {
+        Future<User> user;
+        try {
+            user = auth.authenticate(new TokenCredentials(token));
+        } catch (RuntimeException e) {
+            user = Future.failedFuture(e); // e.g. a claim of the wrong type, met while reading the token
+        }
+        return user.transform(ar -> {
+            Officer officer = ar.succeeded() ? officer(ar.result().attributes().getJsonObject("accessToken")) : null;
+            return officer == null ? Future.failedFuture(Refusal.UNAUTHORIZED.exception())
+                    : Future.succeededFuture(officer);
+        });
     }
 
     /** Returns the officer of verified claims, or null when a claim is missing, malformed or out of time. */

@@ -1,10 +1,11 @@
-package dev.hcgateway.passage;
+package dev.hcgateway.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.support.Eventually;
+import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TestData;
 import io.vertx.core.json.JsonObject;
