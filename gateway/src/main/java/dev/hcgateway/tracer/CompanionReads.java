@@ -58,10 +58,9 @@ final class CompanionReads {
                 if (!seen.add(id + "\u0000" + row.getString(3) + "\u0000" + row.getLong(5))) {
                     continue; // the same person, place and instant: one encounter
                 }
-                JsonObject companion = byPerson.computeIfAbsent(id, k -> {
-                    JsonObject c = new JsonObject().put("issuer", row.getString(0));
-                    return subject != null ? c.put("subject", subject) : c.put("document", row.getString(2));
-                });
+                JsonObject companion = byPerson.computeIfAbsent(id, k -> subject != null
+                        ? new JsonObject().put("issuer", row.getString(0)).put("subject", subject)
+                        : new JsonObject().put("document", row.getString(2)));
                 JsonArray encounters = companion.getJsonArray("encounters", new JsonArray());
                 companion.put("encounters", encounters.add(new JsonObject().put("place", row.getString(3))
                         .put("at", PassageReads.iso(row.getLong(4)))
