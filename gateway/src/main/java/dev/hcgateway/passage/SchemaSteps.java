@@ -40,7 +40,9 @@ public final class SchemaSteps {
     }
 
     private Future<Integer> underLock(SqlConnection c) {
-        return c.query("SELECT pg_advisory_xact_lock(hashtext('hc_schema'))").execute()
+        // Notices ("already exists, skipping") of the idempotent first steps are not worth a log line each start.
+        return c.query("SET LOCAL client_min_messages = warning").execute()
+                .compose(r -> c.query("SELECT pg_advisory_xact_lock(hashtext('hc_schema'))").execute())
                 .compose(r -> c.query(VERSIONS).execute())
                 .compose(r -> c.preparedQuery("SELECT version FROM hc_schema WHERE component = $1")
                         .execute(Tuple.of(component)))

@@ -1,5 +1,7 @@
 package dev.hcgateway.support;
 
+import dev.hcgateway.issuer.CodeClaims;
+import dev.hcgateway.model.Colour;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +10,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,6 +68,21 @@ public final class PassageGateway implements AutoCloseable {
             request.putHeader("Authorization", authorization);
         }
         return Gateways.await(request.send());
+    }
+
+    /**
+     * Scans a fresh green code of a subject of issuer 330100 at a gate, now by the gateway's clock; checks that it
+     * passes and returns the subject the gateway answered.
+     */
+    public String scanGreen(String subject, String gate) {
+        long now = clock.millis() / 1000;
+        String code = TestData.minter("330100").mint(CodeClaims.typical("330100", subject, Colour.GREEN, now, 3600,
+                new Random(now)));
+        JsonObject answer = verify(code, gate);
+        if (!"pass".equals(answer.getString("decision"))) {
+            throw new AssertionError("a fresh green code did not pass: " + answer.encode());
+        }
+        return answer.getString("subject");
     }
 
     /** Verifies one code at a gate in the metro scene. */

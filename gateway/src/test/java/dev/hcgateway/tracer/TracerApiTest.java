@@ -2,8 +2,6 @@ package dev.hcgateway.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.issuer.CodeClaims;
-import dev.hcgateway.model.Colour;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,30 +44,20 @@ class TracerApiTest {
     void scan() throws Exception {
         db = new PgDatabase();
         gw = new PassageGateway(Files.createTempDirectory("hc-tracer-journal"), db.url(), Map.of());
-        a = scan("s-a", PEOPLESQ);        // t0, People's Square
+        a = gw.scanGreen("s-a", PEOPLESQ);        // t0, People's Square
         gw.clock.advanceSeconds(5 * 60);
-        scan("s-c", XUJIAHUI);            // t0+5: another place
+        gw.scanGreen("s-c", XUJIAHUI);            // t0+5: another place
         gw.clock.advanceSeconds(5 * 60);
-        b = scan("s-b", PEOPLESQ);        // t0+10: a companion
+        b = gw.scanGreen("s-b", PEOPLESQ);        // t0+10: a companion
         gw.clock.advanceSeconds(60);
         gw.post("/v1/verify/document", new JsonObject().put("type", "resident_id").put("number", NUMBER)
                 .put("scene", "metro").put("gate", "SH-L2-PEOPLESQ-G03")); // t0+11: an identity document
         gw.clock.advanceSeconds(60);
-        scan("s-a", PEOPLESQ);            // t0+12: A again, not A's own companion
+        gw.scanGreen("s-a", PEOPLESQ);            // t0+12: A again, not A's own companion
         gw.clock.advanceSeconds(38 * 60);
-        scan("s-d", PEOPLESQ);            // t0+50: too late for ±30 min of A's and the document's passages
+        gw.scanGreen("s-d", PEOPLESQ);            // t0+50: too late for ±30 min of A's and the document's passages
         Eventually.within(Duration.ofSeconds(20), "6 passages stored", () -> db.rows("passages") == 6);
         document = db.query("SELECT document FROM passages WHERE document IS NOT NULL").get(0).getString(0);
-    }
-
-    /** Scans a fresh green code of a subject at a gate, now; returns the subject the gateway answered. */
-    private String scan(String subject, String gate) {
-        long now = gw.clock.millis() / 1000;
-        String code = TestData.minter("330100").mint(CodeClaims.typical("330100", subject, Colour.GREEN, now, 3600,
-                new Random(now)));
-        JsonObject answer = gw.verify(code, gate);
-        assertThat(answer.getString("decision")).as(answer.encode()).isEqualTo("pass");
-        return answer.getString("subject");
     }
 
     @AfterAll

@@ -2,8 +2,6 @@ package dev.hcgateway.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.issuer.CodeClaims;
-import dev.hcgateway.model.Colour;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.PassageGateway;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -69,32 +66,23 @@ class TracerConsoleTest {
         Path jwks = IdentityProvider.writeJwks(dir.resolve("jwks.json"), List.of(idp));
         gw = new PassageGateway(dir.resolve("journal"), db.url(), Map.of("tracer.jwks", jwks.toString(),
                 "http.shedQueueMs", 10_000)); // a loaded CI machine must not shed the scans this test needs
-        a = scan("s-a", "SH-L2-PEOPLESQ-G01");      // t0
+        a = gw.scanGreen("s-a", "SH-L2-PEOPLESQ-G01");      // t0
         gw.clock.advanceSeconds(5 * 60);
-        scan("s-c", "SH-L1-XUJIAHUI-G01");         // t0+5, elsewhere
+        gw.scanGreen("s-c", "SH-L1-XUJIAHUI-G01");         // t0+5, elsewhere
         gw.clock.advanceSeconds(5 * 60);
-        b = scan("s-b", "SH-L2-PEOPLESQ-G02");      // t0+10
+        b = gw.scanGreen("s-b", "SH-L2-PEOPLESQ-G02");      // t0+10
         gw.clock.advanceSeconds(2 * 60);
-        scan("s-a", "SH-L2-PEOPLESQ-G01");          // t0+12
+        gw.scanGreen("s-a", "SH-L2-PEOPLESQ-G01");          // t0+12
         gw.clock.advanceSeconds(8 * 60);
-        e = scan("s-e", "SH-L2-PEOPLESQ-G02");      // t0+20
+        e = gw.scanGreen("s-e", "SH-L2-PEOPLESQ-G02");      // t0+20
         gw.clock.advanceSeconds(5 * 60);
         gw.post("/v1/verify/document", new JsonObject().put("type", "resident_id").put("number", NUMBER)
                 .put("scene", "metro").put("gate", "SH-L2-PEOPLESQ-G03")); // t0+25, a document
         gw.clock.advanceSeconds(25 * 60);
-        scan("s-d", "SH-L2-PEOPLESQ-G01");          // t0+50, too late to be a companion
+        gw.scanGreen("s-d", "SH-L2-PEOPLESQ-G01");          // t0+50, too late to be a companion
         Eventually.within(Duration.ofSeconds(20), "7 passages stored", () -> db.rows("passages") == 7);
         window = "&from=" + Instant.ofEpochSecond(T0 - 3600) + "&to=" + Instant.ofEpochSecond(T0 + 3600);
         browser = new HeadlessChromium();
-    }
-
-    private String scan(String subject, String gate) {
-        long now = gw.clock.millis() / 1000;
-        String code = TestData.minter("330100").mint(CodeClaims.typical("330100", subject, Colour.GREEN, now, 3600,
-                new Random(now)));
-        JsonObject answer = gw.verify(code, gate);
-        assertThat(answer.getString("decision")).as(answer.encode()).isEqualTo("pass");
-        return answer.getString("subject");
     }
 
     @AfterAll
