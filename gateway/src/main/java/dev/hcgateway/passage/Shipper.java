@@ -3,7 +3,6 @@ package dev.hcgateway.passage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,19 +22,7 @@ final class Shipper {
     private static final Logger LOG = LoggerFactory.getLogger(Shipper.class);
     private static final long MAX_BACKOFF_MS = 5_000;
 
-    /** A batch read and handed to the writer; {@code stored} once the store holds it. */
-    private static final class Sending {
-        final JournalReader.Batch batch;
-        boolean stored;
-        boolean finished;
-
-        Sending(JournalReader.Batch batch) {
-            this.batch = batch;
-        }
-    }
-
     private final Vertx vertx;
-    private final Journal journal;
     private final JournalReader reader;
     private final Function<List<Passage>, Future<Void>> writer;
     private final PassageSchema schema;
@@ -44,10 +31,8 @@ final class Shipper {
     private final int batchSize;
     private final int inFlight;
     private final long idleMs;
-    private final ArrayDeque<Sending> sending = new ArrayDeque<>();
-    private JournalCursor cursor;
+    private final ShipOrder order;
     private JournalCursor readFrom;
-    private Future<Void> saving = Future.succeededFuture();
     private volatile boolean storeUp;
     private volatile String problem;
     private Throwable failed;
@@ -60,7 +45,6 @@ final class Shipper {
     Shipper(Vertx vertx, Journal journal, Function<List<Passage>, Future<Void>> writer, PassageSchema schema,
             PassageMetrics metrics, Clock clock, int batchSize, int inFlight, long idleMs) {
         this.vertx = vertx;
-        this.journal = journal;
         this.reader = new JournalReader(journal);
         this.writer = writer;
         this.schema = schema;
@@ -69,12 +53,12 @@ final class Shipper {
         this.batchSize = batchSize;
         this.inFlight = inFlight;
         this.idleMs = idleMs;
+        this.order = new ShipOrder(vertx, journal);
     }
 
     /** Loads the cursor and starts shipping; call on the context the shipper runs on. */
     Future<Void> start() {
-        return vertx.executeBlocking(() -> JournalCursor.load(journal.dir())).map(c -> {
-            cursor = c;
+        return order.load().map(c -> {
             readFrom = c;
             next(0);
             return null;
@@ -97,7 +81,7 @@ final class Shipper {
 
     /** Reads the next batch, unless enough are in flight, one is being read, or a failure is being waited out. */
     private void read() {
-        if (stopped || reading || failed != null || sending.size() >= inFlight) {
+        if (stopped || reading || failed != null || order.size() >= inFlight) {
             return;
         }
         reading = true;
@@ -116,23 +100,22 @@ final class Shipper {
             }
             JournalReader.Batch batch = ar.result();
             if (batch.next().equals(from)) {
-                if (sending.isEmpty()) {
+                if (order.size() == 0) {
                     metrics.oldestUnshipped(0);
                     next(idleMs); // nothing new: look again later (a write under way reads on when it ends)
                 }
                 return;
             }
             readFrom = batch.next();
-            send(new Sending(batch));
+            send(order.add(batch));
             if (batch.more()) {
                 read();
             }
         });
     }
 
-    private void send(Sending s) {
-        sending.add(s);
-        metrics.oldestUnshipped(oldestSending());
+    private void send(ShipOrder.Sending s) {
+        metrics.oldestUnshipped(order.oldest());
         long start = System.nanoTime();
         List<Passage> passages = s.batch.passages();
         schema.ready(clock.millis()).compose(v -> writer.apply(passages)).onComplete(ar -> {
@@ -152,15 +135,8 @@ final class Shipper {
 
     /** Moves the cursor past the stored batches at the head; after a failure, restarts once all have finished. */
     private void written() {
-        JournalCursor stored = null;
-        while (!sending.isEmpty() && sending.peek().stored) {
-            stored = sending.poll().batch.next();
-        }
-        if (stored != null) {
-            cursor = stored;
-            save(stored);
-        }
-        metrics.oldestUnshipped(oldestSending());
+        order.advance();
+        metrics.oldestUnshipped(order.oldest());
         if (failed == null) {
             storeUp = true;
             problem = null;
@@ -168,12 +144,11 @@ final class Shipper {
             read();
             return;
         }
-        if (sending.stream().allMatch(s -> s.finished)) {
+        if (order.allFinished()) {
             Throwable cause = failed;
             failed = null;
-            sending.clear();
             round++;
-            readFrom = cursor; // what was stored after the failed batch is sent again; the store keeps it once
+            readFrom = order.rewind(); // what was stored after the failed batch is sent again; the store keeps it once
             retryLater(cause);
         }
     }
@@ -185,25 +160,6 @@ final class Shipper {
             LOG.warn("passages store write failed, retrying with backoff: {}", problem);
         }
         next(Math.min(MAX_BACKOFF_MS, 100L << Math.min(failures, 6)));
-    }
-
-    /** Saves the cursor and deletes the segments before it (worker), one save after the other. */
-    private void save(JournalCursor stored) {
-        saving = saving.eventually(() -> vertx.executeBlocking(() -> {
-            stored.save(journal.dir());
-            journal.deleteBefore(stored.segment());
-            return null;
-        })).onFailure(e -> LOG.warn("passages cursor not saved (a restart re-sends, the store keeps each once): {}",
-                e.toString())).recover(e -> Future.succeededFuture());
-    }
-
-    private long oldestSending() {
-        for (Sending s : sending) {
-            if (!s.batch.passages().isEmpty()) {
-                return s.batch.passages().get(0).at();
-            }
-        }
-        return 0;
     }
 
     /** Returns whether the last write reached the store. */
@@ -223,6 +179,6 @@ final class Shipper {
             vertx.cancelTimer(timer);
             timer = -1;
         }
-        return saving;
+        return order.saved();
     }
 }
