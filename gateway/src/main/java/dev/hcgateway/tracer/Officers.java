@@ -1,6 +1,7 @@
 package dev.hcgateway.tracer;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
@@ -11,25 +12,37 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tells who sent a tracer request, from its {@code Authorization: Bearer} header: the shared tracer token
  * (compared in constant time) is {@link Officer#SHARED}; anything else must be a JWT signed by one of the identity
  * provider's keys ({@link OfficerKeys}), checked by Vert.x's JWT support, with {@code sub}, a future {@code exp}
  * (by the gateway's clock, 30 s of leeway) and {@code roles}. Everything else is 401, the admin token included.
+ *
+ * <p>Signatures are checked on a worker thread: an ES256 check by the JDK costs about a millisecond of CPU, which an
+ * event loop serving gates must not spend, least of all for tokens anyone can send. At most {@value #MAX_CHECKS}
+ * checks run at once per router; more are refused at once ({@code 503 tracer_busy}), so forged tokens cannot take
+ * the worker pool the journal and the shipper need.
  */
 final class Officers {
 
     /** Clock skew tolerated on {@code exp} and {@code nbf} between the identity provider and the gateway. */
     static final long LEEWAY_SECONDS = 30;
     private static final int MAX_TOKEN = 8192;
+    static final int MAX_CHECKS = 4;
+    private static final Refusal BUSY = Refusal.unavailable("tracer_busy",
+            "Too many officer tokens are being checked; retry shortly.", 1);
 
+    private final Vertx vertx;
     private final byte[] shared;
     private final OfficerKeys keys;
     private final Clock clock;
+    private final AtomicInteger checking = new AtomicInteger();
 
     /** Creates the check over the shared token (null: none) and the provider's keys (null: none). */
-    Officers(String sharedToken, OfficerKeys keys, Clock clock) {
+    Officers(Vertx vertx, String sharedToken, OfficerKeys keys, Clock clock) {
+        this.vertx = vertx;
         this.shared = sharedToken == null ? null : sharedToken.getBytes(StandardCharsets.UTF_8);
         this.keys = keys;
         this.clock = clock;
@@ -48,22 +61,25 @@ final class Officers {
         if (keys == null || !token.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {
             return Future.failedFuture(Refusal.UNAUTHORIZED.exception());
         }
-        return keys.verifier().compose(auth -> verify(auth, token));
+        if (checking.incrementAndGet() > MAX_CHECKS) {
+            checking.decrementAndGet();
+            return Future.failedFuture(BUSY.exception());
+        }
+        return keys.verifier().compose(auth -> vertx.executeBlocking(() -> verify(auth, token), false))
+                .compose(officer -> officer == null ? Future.failedFuture(Refusal.UNAUTHORIZED.exception())
+                        : Future.succeededFuture(officer))
+                .onComplete(ar -> checking.decrementAndGet());
     }
 
-    /** Verifies a token's signature and claims; any failure, a library exception included, is a 401. */
-    private Future<Officer> verify(JWTAuth auth, String token) {
-        Future<User> user;
+    /** Verifies a token's signature and claims (blocking: a worker's job); returns null on any failure. */
+    private Officer verify(JWTAuth auth, String token) {
         try {
-            user = auth.authenticate(new TokenCredentials(token));
+            // The check itself runs in the call: the future it returns is already complete.
+            Future<User> user = auth.authenticate(new TokenCredentials(token));
+            return user.succeeded() ? officer(user.result().attributes().getJsonObject("accessToken")) : null;
         } catch (RuntimeException e) {
-            user = Future.failedFuture(e); // e.g. a claim of the wrong type, met while reading the token
+            return null; // e.g. a claim of the wrong type, met while reading the token
         }
-        return user.transform(ar -> {
-            Officer officer = ar.succeeded() ? officer(ar.result().attributes().getJsonObject("accessToken")) : null;
-            return officer == null ? Future.failedFuture(Refusal.UNAUTHORIZED.exception())
-                    : Future.succeededFuture(officer);
-        });
     }
 
     /** Returns the officer of verified claims, or null when a claim is missing, malformed or out of time. */

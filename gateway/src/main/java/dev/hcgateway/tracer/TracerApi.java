@@ -62,7 +62,7 @@ public final class TracerApi {
             keys = new OfficerKeys(vertx, Path.of(tracer.jwks()), jwt, metrics);
             keys.start(tracer.jwksReloadMs());
         }
-        this.officers = new Officers(tracer.token(), keys, clock);
+        this.officers = new Officers(vertx, tracer.token(), keys, clock);
         this.audit = store == null ? null : new AuditTrail(store.pool(), clock);
         this.reads = store == null ? null : new PassageReads(store.pool());
         this.companions = store == null ? null : new CompanionReads(store.pool());
