@@ -6,11 +6,8 @@ import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TestData;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +26,7 @@ class EveryTracerQueryIsAuditedTest {
 
     private static final long T0 = TestData.VECTORS_NOW;
 
-    private final Vertx vertx = Vertx.vertx();
+    private OfficerGateway officers;
     private PgDatabase db;
     private PassageGateway gw;
     private IdentityProvider idp;
@@ -37,11 +34,10 @@ class EveryTracerQueryIsAuditedTest {
 
     @BeforeAll
     void start() throws Exception {
-        db = new PgDatabase();
-        Path dir = Files.createTempDirectory("hc-audit");
-        idp = new IdentityProvider(vertx, "ES256", "idp-1");
-        Path jwks = IdentityProvider.writeJwks(dir.resolve("jwks.json"), List.of(idp));
-        gw = new PassageGateway(dir.resolve("journal"), db.url(), Map.of("tracer.jwks", jwks.toString()));
+        officers = new OfficerGateway();
+        db = officers.db;
+        idp = officers.provider("ES256", "idp-1");
+        gw = officers.start(List.of(idp), Map.of());
         subject = gw.scanGreen("s-audit", "SH-L2-PEOPLESQ-G01");
         Eventually.within(Duration.ofSeconds(20), "the passage stored", () -> db.rows("passages") == 1);
         // A first query makes the audit table (the gateway makes it at its first query, or `gateway migrate` does).
@@ -51,9 +47,7 @@ class EveryTracerQueryIsAuditedTest {
 
     @AfterAll
     void stop() throws Exception {
-        gw.close();
-        db.close();
-        vertx.close();
+        officers.close();
     }
 
     private String officer(String sub, String name, String... roles) {

@@ -6,7 +6,6 @@ import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TestData;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnlyValidOfficerTokensOpenTheTracerTest {
 
-    private final Vertx vertx = Vertx.vertx();
+    private OfficerGateway officers;
     private PgDatabase db;
     private PassageGateway gw;
     private Path jwks;
@@ -39,14 +38,13 @@ class OnlyValidOfficerTokensOpenTheTracerTest {
 
     @BeforeAll
     void start() throws Exception {
-        db = new PgDatabase();
-        Path dir = Files.createTempDirectory("hc-officers");
-        es256 = new IdentityProvider(vertx, "ES256", "idp-ec");
-        rs256 = new IdentityProvider(vertx, "RS256", "idp-rsa");
-        foreign = new IdentityProvider(vertx, "ES256", "idp-ec"); // same kid, another key
-        jwks = IdentityProvider.writeJwks(dir.resolve("jwks.json"), List.of(es256, rs256));
-        gw = new PassageGateway(dir.resolve("journal"), db.url(), Map.of("tracer.jwks", jwks.toString(),
-                "tracer.jwksReloadMs", 100));
+        officers = new OfficerGateway();
+        db = officers.db;
+        jwks = officers.jwks;
+        es256 = officers.provider("ES256", "idp-ec");
+        rs256 = officers.provider("RS256", "idp-rsa");
+        foreign = officers.provider("ES256", "idp-ec"); // same kid, another key
+        gw = officers.start(List.of(es256, rs256), Map.of("tracer.jwksReloadMs", 100));
         // One passage stored: the store's schema and partitions are made (making them locks the table a while).
         gw.scanGreen("s-officers", "SH-L2-PEOPLESQ-G01");
         Eventually.within(Duration.ofSeconds(20), "the passage stored", () -> db.rows("passages") == 1);
@@ -57,9 +55,7 @@ class OnlyValidOfficerTokensOpenTheTracerTest {
 
     @AfterAll
     void stop() throws Exception {
-        gw.close();
-        db.close();
-        vertx.close();
+        officers.close();
     }
 
     private long now() {
@@ -120,7 +116,7 @@ class OnlyValidOfficerTokensOpenTheTracerTest {
 
     @Test
     void keyAddedToTheJwksFile_isUsedOnceReadAgain() throws Exception {
-        IdentityProvider rotated = new IdentityProvider(vertx, "ES256", "idp-ec-2026");
+        IdentityProvider rotated = officers.provider("ES256", "idp-ec-2026");
         String token = rotated.token("officer-3", "Ma Hui", now() + 600, "tracer");
         assertThat(status(token)).isEqualTo(401);
         IdentityProvider.writeJwks(jwks, List.of(es256, rs256, rotated));

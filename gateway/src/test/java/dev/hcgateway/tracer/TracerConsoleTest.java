@@ -7,7 +7,6 @@ import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TestData;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -48,7 +47,7 @@ class TracerConsoleTest {
     private static final Pattern SHOWN = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final Path IMG = Path.of("..", "docs", "img").toAbsolutePath().normalize();
 
-    private final Vertx vertx = Vertx.vertx();
+    private OfficerGateway officers;
     private PgDatabase db;
     private IdentityProvider idp;
     private PassageGateway gw;
@@ -60,11 +59,10 @@ class TracerConsoleTest {
 
     @BeforeAll
     void scan() throws Exception {
-        db = new PgDatabase();
-        Path dir = Files.createTempDirectory("hc-console");
-        idp = new IdentityProvider(vertx, "ES256", "idp-console");
-        Path jwks = IdentityProvider.writeJwks(dir.resolve("jwks.json"), List.of(idp));
-        gw = new PassageGateway(dir.resolve("journal"), db.url(), Map.of("tracer.jwks", jwks.toString()));
+        officers = new OfficerGateway();
+        db = officers.db;
+        idp = officers.provider("ES256", "idp-console");
+        gw = officers.start(List.of(idp), Map.of());
         a = gw.scanGreen("s-a", "SH-L2-PEOPLESQ-G01");      // t0
         gw.clock.advanceSeconds(5 * 60);
         gw.scanGreen("s-c", "SH-L1-XUJIAHUI-G01");         // t0+5, elsewhere
@@ -89,9 +87,7 @@ class TracerConsoleTest {
         if (browser != null) {
             browser.close();
         }
-        gw.close();
-        db.close();
-        vertx.close();
+        officers.close();
     }
 
     private String base() {
