@@ -4,6 +4,7 @@ import dev.hcgateway.config.ConfigException;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.passage.Passages;
+import dev.hcgateway.tracer.TracerApi;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Creates or migrates the passages store's schema and partitions ({@code HC_PASSAGES_URL}), then exits. */
+/** Creates or migrates the passages store's schema, partitions and tracer audit ({@code HC_PASSAGES_URL}), then exits. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Create or migrate the passages store's schema and day partitions (HC_PASSAGES_URL).")
+        description = "Create or migrate the passages store's schema, day partitions and tracer audit (HC_PASSAGES_URL).")
 public final class MigrateCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
@@ -37,8 +38,8 @@ public final class MigrateCommand implements Callable<Integer> {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            new Passages(vertx, config, Clock.systemUTC(), new SimpleMeterRegistry()).migrate()
-                    .await(60, TimeUnit.SECONDS);
+            Passages passages = new Passages(vertx, config, Clock.systemUTC(), new SimpleMeterRegistry());
+            passages.migrate().compose(v -> TracerApi.migrate(passages.store())).await(60, TimeUnit.SECONDS);
             spec.commandLine().getOut().println("passages schema migrated");
             return 0;
         } finally {

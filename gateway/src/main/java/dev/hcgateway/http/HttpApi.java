@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.tracer.TracerApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -42,10 +43,8 @@ public final class HttpApi {
                     .handler(admin::invalidate);
         }
 
-        if (services.config().tracer().token() != null) {
-            TracerHandler tracer = new TracerHandler(services.config().tracer().token(), services.passages());
-            tracer.mount(router);
-            new TracerConsole(tracer, services.config()).mount(router);
+        if (services.config().tracer().enabled()) {
+            new TracerApi(vertx, services.config(), services.passages(), services.metrics().registry()).mount(router);
         }
 
         HealthHandler health = new HealthHandler(services);

@@ -18,21 +18,24 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PassageSchema {
 
     static final long DAY = 86_400_000L;
-    private static final String TABLE = """
+    /**
+     * The versions of the table and its indexes, oldest first (docs/passages.md, "Schema and retention"). The first
+     * step is idempotent, so stores made before versions were kept adopt it unchanged.
+     */
+    static final SchemaSteps STEPS = new SchemaSteps("passages", List.of(List.of("""
             CREATE TABLE IF NOT EXISTS passages (
               id uuid NOT NULL, at bigint NOT NULL, gate text NOT NULL, place text NOT NULL, scene text NOT NULL,
               decision text NOT NULL, reason text NOT NULL, colour text, source text, degraded boolean NOT NULL,
               issuer text, subject text, kind text, code_id text, document text,
               PRIMARY KEY (at, id)
-            ) PARTITION BY RANGE (at)""";
-    private static final List<String> INDEXES = List.of(
+            ) PARTITION BY RANGE (at)""",
             // Covering: the companions join reads who was there from the index alone (an index-only scan),
             // not one heap page per passage of a busy station's rush hour (docs/performance.md, "Passages").
             "CREATE INDEX IF NOT EXISTS passages_place_at_cover ON passages (place, at) "
                     + "INCLUDE (issuer, subject, document)",
             "DROP INDEX IF EXISTS passages_place_at",
             "CREATE INDEX IF NOT EXISTS passages_person_at ON passages (issuer, subject, at)",
-            "CREATE INDEX IF NOT EXISTS passages_document_at ON passages (document, at) WHERE document IS NOT NULL");
+            "CREATE INDEX IF NOT EXISTS passages_document_at ON passages (document, at) WHERE document IS NOT NULL")));
     /** Partitions created past today, so that inserts never wait for one. */
     private static final int AHEAD_DAYS = 2;
 
@@ -51,13 +54,9 @@ final class PassageSchema {
         return migrated ? Future.succeededFuture() : migrate(nowMillis).onSuccess(v -> migrated = true);
     }
 
-    /** Creates the table and indexes, then the partitions of the retention window and ahead of it. */
+    /** Brings the table and indexes to their newest version, then makes the partitions of the window and ahead. */
     Future<Void> migrate(long nowMillis) {
-        Future<Void> done = pool.query(TABLE).execute().mapEmpty();
-        for (String index : INDEXES) {
-            done = done.compose(v -> pool.query(index).execute().mapEmpty());
-        }
-        return done.compose(v -> maintain(nowMillis));
+        return STEPS.migrate(pool).compose(v -> maintain(nowMillis));
     }
 
     /** Creates the partitions from the retention floor to {@value #AHEAD_DAYS} days ahead, and drops older ones. */
@@ -68,6 +67,11 @@ final class PassageSchema {
             days.add(day);
         }
         return ensure(days).compose(v -> dropBefore(floor(nowMillis)));
+    }
+
+    /** Returns how many days passages are kept. */
+    int retentionDays() {
+        return retentionDays;
     }
 
     /** Returns the oldest instant retention keeps: anything before is never stored nor returned. */

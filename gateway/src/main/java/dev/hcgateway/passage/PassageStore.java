@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL side of passages: a bounded connection pool (size, wait queue, connect and wait timeouts,
- * statement timeout), the schema, the batch writer, the tracer queries and the shipper that feeds the store
- * from the journal. Partitions are maintained hourly: created ahead, dropped past retention.
+ * statement timeout), the schema, and the shipper that feeds the store from the journal (binary COPY on its own
+ * connections). Partitions are maintained hourly: created ahead, dropped past retention. Readers of passages (the
+ * tracer) use {@link #pool} and {@link #floor}.
  */
-final class PassageStore {
+public final class PassageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassageStore.class);
     private static final long MAINTAIN_MS = 3_600_000;
@@ -26,7 +27,7 @@ final class PassageStore {
     private final Vertx vertx;
     private final Pool pool;
     private final PassageSchema schema;
-    private final TracerQueries queries;
+    private final CopyConnections copies;
     private final Shipper shipper;
     private final PassageMetrics metrics;
     private final Clock clock;
@@ -38,16 +39,23 @@ final class PassageStore {
         this.clock = clock;
         this.pool = pool(vertx, config);
         this.schema = new PassageSchema(pool, config.retentionDays());
-        this.queries = new TracerQueries(pool);
-        this.shipper = journal == null ? null : new Shipper(vertx, journal, new PassageWriter(pool, schema), schema,
-                metrics, clock, config.batchSize(), config.shipIntervalMs());
+        this.copies = journal == null ? null : new CopyConnections(config, config.shipInFlight());
+        CopyWriter copy = journal == null ? null
+                : new CopyWriter(vertx, copies, schema, new PassageWriter(pool, schema));
+        this.shipper = journal == null ? null : new Shipper(vertx, journal, copy::write, schema, metrics, clock,
+                config.batchSize(), config.shipInFlight(), config.shipIntervalMs());
+    }
+
+    /** Returns the connect options of {@code passages.url}, with the statement timeout and application name. */
+    static PgConnectOptions connectOptions(PassagesConfig config) {
+        return PgConnectOptions.fromUri(config.url().replaceFirst("^postgres://", "postgresql://"))
+                .addProperty("statement_timeout", String.valueOf(config.timeoutMs()))
+                .addProperty("application_name", "hc-gateway");
     }
 
     /** Returns a pool bounded in every direction, so that a slow store cannot pile up work in the gateway. */
-    static Pool pool(Vertx vertx, PassagesConfig config) {
-        PgConnectOptions connect = PgConnectOptions.fromUri(config.url().replaceFirst("^postgres://", "postgresql://"))
-                .addProperty("statement_timeout", String.valueOf(config.timeoutMs()))
-                .addProperty("application_name", "hc-gateway");
+    public static Pool pool(Vertx vertx, PassagesConfig config) {
+        PgConnectOptions connect = connectOptions(config);
         PoolOptions options = new PoolOptions().setMaxSize(config.poolSize())
                 .setMaxWaitQueueSize(config.poolWaitQueue())
                 .setConnectionTimeout(config.timeoutMs()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -73,28 +81,37 @@ final class PassageStore {
         return schema.migrate(clock.millis());
     }
 
-    TracerQueries queries() {
-        return queries;
+    /** Returns the pool, for the readers of passages (bounded like every use of the store). */
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Returns how many days passages are kept. */
+    public int retentionDays() {
+        return schema.retentionDays();
+    }
+
+    /** Returns the oldest answer time retention keeps: anything before is never returned. */
+    public long floor() {
+        return schema.floor(clock.millis());
     }
 
     Shipper shipper() {
         return shipper;
     }
 
-    PassageSchema schema() {
-        return schema;
-    }
-
     PassageMetrics metrics() {
         return metrics;
     }
 
-    /** Stops shipping and closes the pool. */
+    /** Stops shipping after the batches under way, then closes the pool and the COPY connections. */
     Future<Void> close() {
-        if (shipper != null) {
-            shipper.stop();
-        }
         vertx.cancelTimer(maintainTimer);
-        return pool.close();
+        Future<Void> stopped = shipper == null ? Future.succeededFuture() : shipper.stop();
+        return stopped.eventually(pool::close).eventually(() -> copies == null ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> {
+                    copies.close();
+                    return null;
+                }));
     }
 }

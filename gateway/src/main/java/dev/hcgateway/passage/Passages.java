@@ -1,11 +1,6 @@
 package dev.hcgateway.passage;
 
-import dev.hcgateway.model.HealthCode;
-import dev.hcgateway.model.ColourSource;
-import dev.hcgateway.model.IdentityDocument;
-import dev.hcgateway.model.Rejection;
 import dev.hcgateway.model.Outcome;
-import dev.hcgateway.model.Verdict;
 import dev.hcgateway.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -15,18 +10,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Turns judged answers into passages and journals them ({@link PassageRecorder}); holds the parts behind
- * them (journal, shipper, tracer queries) for the gateway's lifecycle, readiness report and tracer API.
+ * Turns judged answers into passages and journals them ({@link PassageRecorder}), and runs what keeps them: the
+ * journal's periodic fsync and the store ({@link PassageStore}: schema, shipping, retention). Readers of passages
+ * (the tracer) reach the store through {@link #store}.
  */
 public final class Passages implements PassageRecorder {
 
     private final Vertx vertx;
-    private final Places places;
     private final Clock clock;
+    private final PassageRecorder recorder;
     private final Journal journal;
     private final PassageStore store;
     private final long fsyncIntervalMs;
-    private final int retentionDays;
     private long syncTimer = -1;
 
     /**
@@ -36,19 +31,14 @@ public final class Passages implements PassageRecorder {
     public Passages(Vertx vertx, GatewayConfig config, Clock clock, MeterRegistry registry) {
         var c = config.passages();
         this.vertx = vertx;
-        this.places = new Places(config.places());
         this.clock = clock;
         this.fsyncIntervalMs = c.fsyncIntervalMs();
-        this.retentionDays = c.retentionDays();
         this.journal = c.journal() == null ? null : new Journal(Path.of(c.journal()), c.journalMaxBytes(),
                 c.segmentBytes());
-        Shipper[] shipper = new Shipper[1];
-        PassageMetrics metrics = new PassageMetrics(registry, journal, () -> {
-            long oldest = shipper[0] == null ? 0 : shipper[0].oldestUnshipped();
-            return oldest == 0 ? 0 : Math.max(0, clock.millis() - oldest);
-        });
+        this.recorder = journal == null ? PassageRecorder.NONE : new JournalRecorder(journal,
+                new Places(config.places()), clock);
+        PassageMetrics metrics = new PassageMetrics(registry, journal, clock);
         this.store = c.url() == null ? null : new PassageStore(vertx, c, journal, metrics, clock);
-        shipper[0] = store == null ? null : store.shipper();
     }
 
     /** Starts the periodic fsync of the journal and the shipper; a store that is down only delays shipping. */
@@ -81,59 +71,17 @@ public final class Passages implements PassageRecorder {
 
     @Override
     public boolean record(String gate, String scene, Outcome outcome) {
-        if (gate == null || journal == null) {
-            return false;
-        }
-        long at = clock.millis();
-        String colour = null;
-        String source = null;
-        HealthCode code = null;
-        String document = null;
-        if (outcome instanceof Verdict v) {
-            colour = v.colour() == null ? null : v.colour().wire();
-            source = v.source() == null ? null : v.source().wire();
-            code = v.code();
-            document = v.credential() instanceof IdentityDocument d ? d.key().hash() : null;
-        } else if (outcome instanceof Rejection r && r.colour() != null) {
-            colour = r.colour().wire(); // grey: an expired international code, read off the code itself
-            source = ColourSource.CODE.wire();
-        }
-        try {
-            return journal.append(new Passage(Uuid7.at(at), at, gate, places.placeOf(gate), scene,
-                    outcome.decision().wire(), outcome.reason().wire(), colour, source, outcome.degraded(),
-                    code == null ? null : code.issuer(), code == null ? null : code.subject(),
-                    code == null ? null : code.kind().wire(), code == null ? null : code.codeIdHex(), document));
-        } catch (IllegalArgumentException e) {
-            journal.refuse(); // e.g. a signed subject past the passage's bounds: the answer must not fail for it
-            return false;
-        }
+        return recorder.record(gate, scene, outcome);
     }
 
-    /** Returns the current time of the gateway's clock, epoch milliseconds. */
-    public long now() {
-        return clock.millis();
+    /** Returns the store, or null when {@code passages.url} is not set. */
+    public PassageStore store() {
+        return store;
     }
 
-    /** Returns how many days passages are kept. */
-    public int retentionDays() {
-        return retentionDays;
-    }
-
-    /** Returns the oldest answer time retention keeps. */
-    public long floor() {
-        return clock.millis() - retentionDays * PassageSchema.DAY;
-    }
-
-    /** Returns the tracer's queries, or null when no store is configured. */
-    public TracerQueries queries() {
-        return store == null ? null : store.queries();
-    }
-
-    /** Records the time of a tracer query. */
-    public void queried(long nanos) {
-        if (store != null) {
-            store.metrics().queried(nanos);
-        }
+    /** Returns the gateway's clock, the one passages are timed by. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Returns the passages part of the readiness report (it never fails readiness: gates must keep opening). */
@@ -148,7 +96,7 @@ public final class Passages implements PassageRecorder {
             return json.put("store", "configured");
         }
         return json.put("store", store.shipper().storeUp() ? "up" : "down")
-                .put("oldestUnshippedAt", store.shipper().oldestUnshipped())
+                .put("oldestUnshippedAt", store.metrics().oldestUnshipped())
                 .put("problem", store.shipper().problem());
     }
 }

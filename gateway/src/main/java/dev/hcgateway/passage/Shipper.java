@@ -3,14 +3,19 @@ package dev.hcgateway.passage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ships the journal to the store, one batch at a time, from the persisted cursor on: read (worker), write
- * (one statement), then move and save the cursor and delete the segments now wholly stored (worker). A failed
- * write leaves the cursor where it was and is retried with a capped backoff, so an outage only delays
- * passages; a restart resumes from the saved cursor. At-least-once: the store ignores ids it has.
+ * Ships the journal to the store from the persisted cursor on, with up to {@code inFlight} batches written at
+ * once (each on its own connection, so the store uses more than one core) while the next one is read (worker).
+ * Batches complete in any order; the cursor only ever moves past the longest run of stored batches from its
+ * current place, and is saved (worker) in that order, deleting the segments wholly before it. A failed write
+ * lets the others finish, then shipping starts again from the cursor after a capped backoff, so an outage only
+ * delays passages, and a restart resumes from the saved cursor. Batches re-sent this way are harmless: the store
+ * keeps each {@code (at, id)} once.
  */
 final class Shipper {
 
@@ -18,111 +23,143 @@ final class Shipper {
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final Vertx vertx;
-    private final Journal journal;
     private final JournalReader reader;
-    private final PassageWriter writer;
+    private final Function<List<Passage>, Future<Void>> writer;
     private final PassageSchema schema;
     private final PassageMetrics metrics;
     private final Clock clock;
     private final int batchSize;
+    private final int inFlight;
     private final long idleMs;
-    private JournalCursor cursor;
-    private volatile long oldestUnshipped;
+    private final ShipOrder order;
+    private JournalCursor readFrom;
     private volatile boolean storeUp;
     private volatile String problem;
+    private Throwable failed;
+    private boolean reading;
     private int failures;
+    private int round;
     private boolean stopped;
     private long timer = -1;
 
-    Shipper(Vertx vertx, Journal journal, PassageWriter writer, PassageSchema schema, PassageMetrics metrics,
-            Clock clock, int batchSize, long idleMs) {
+    Shipper(Vertx vertx, Journal journal, Function<List<Passage>, Future<Void>> writer, PassageSchema schema,
+            PassageMetrics metrics, Clock clock, int batchSize, int inFlight, long idleMs) {
         this.vertx = vertx;
-        this.journal = journal;
         this.reader = new JournalReader(journal);
         this.writer = writer;
         this.schema = schema;
         this.metrics = metrics;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.inFlight = inFlight;
         this.idleMs = idleMs;
+        this.order = new ShipOrder(vertx, journal);
     }
 
     /** Loads the cursor and starts shipping; call on the context the shipper runs on. */
     Future<Void> start() {
-        return vertx.executeBlocking(() -> JournalCursor.load(journal.dir())).map(c -> {
-            cursor = c;
+        return order.load().map(c -> {
+            readFrom = c;
             next(0);
             return null;
         });
     }
 
     private void next(long delayMs) {
-        if (stopped) {
+        if (stopped || timer >= 0) {
             return;
         }
         if (delayMs <= 0) {
-            ship();
+            read();
         } else {
-            timer = vertx.setTimer(delayMs, id -> ship());
+            timer = vertx.setTimer(delayMs, id -> {
+                timer = -1;
+                read();
+            });
         }
     }
 
-    private void ship() {
-        timer = -1;
+    /** Reads the next batch, unless enough are in flight, one is being read, or a failure is being waited out. */
+    private void read() {
+        if (stopped || reading || failed != null || order.size() >= inFlight) {
+            return;
+        }
+        reading = true;
         long floor = schema.floor(clock.millis());
-        vertx.executeBlocking(() -> reader.read(cursor, batchSize, floor)).compose(batch -> {
-            oldestUnshipped = batch.passages().isEmpty() ? 0 : batch.passages().get(0).at();
-            long start = System.nanoTime();
-            return schema.ready(clock.millis()).compose(v -> writer.write(batch.passages())).transform(ar -> {
-                if (ar.failed()) {
-                    metrics.failed(System.nanoTime() - start);
-                    return Future.failedFuture(ar.cause());
-                }
-                if (!batch.passages().isEmpty()) {
-                    metrics.stored(batch.passages().size(), System.nanoTime() - start);
-                }
-                return advance(batch);
-            });
-        }).onComplete(ar -> {
-            if (ar.succeeded()) {
-                storeUp = true;
-                problem = null;
-                failures = 0;
-                next(ar.result() ? 0 : idleMs);
+        JournalCursor from = readFrom;
+        int readRound = round;
+        vertx.executeBlocking(() -> reader.read(from, batchSize, floor)).onComplete(ar -> {
+            reading = false;
+            if (readRound != round || failed != null) {
+                next(0); // read before a failure was settled: shipping starts again from the cursor
                 return;
             }
-            storeUp = false;
-            problem = ar.cause().getClass().getSimpleName() + ": " + ar.cause().getMessage();
-            if (failures++ == 0) {
-                LOG.warn("passages store write failed, retrying with backoff: {}", problem);
+            if (ar.failed()) {
+                retryLater(ar.cause());
+                return;
             }
-            next(Math.min(MAX_BACKOFF_MS, 100L << Math.min(failures, 6)));
+            JournalReader.Batch batch = ar.result();
+            if (batch.next().equals(from)) {
+                if (order.size() == 0) {
+                    metrics.oldestUnshipped(0);
+                    next(idleMs); // nothing new: look again later (a write under way reads on when it ends)
+                }
+                return;
+            }
+            readFrom = batch.next();
+            send(order.add(batch));
+            if (batch.more()) {
+                read();
+            }
         });
     }
 
-    /** Moves the cursor past a stored batch; returns whether the journal has more to ship right away. */
-    private Future<Boolean> advance(JournalReader.Batch batch) {
-        if (batch.next().equals(cursor)) {
-            oldestUnshipped = 0;
-            return Future.succeededFuture(false);
+    private void send(ShipOrder.Sending s) {
+        metrics.oldestUnshipped(order.oldest());
+        long start = System.nanoTime();
+        List<Passage> passages = s.batch.passages();
+        schema.ready(clock.millis()).compose(v -> writer.apply(passages)).onComplete(ar -> {
+            s.finished = true;
+            if (ar.succeeded()) {
+                s.stored = true;
+                if (!passages.isEmpty()) {
+                    metrics.stored(passages.size(), System.nanoTime() - start);
+                }
+            } else {
+                metrics.failed(System.nanoTime() - start);
+                failed = failed == null ? ar.cause() : failed;
+            }
+            written();
+        });
+    }
+
+    /** Moves the cursor past the stored batches at the head; after a failure, restarts once all have finished. */
+    private void written() {
+        order.advance();
+        metrics.oldestUnshipped(order.oldest());
+        if (failed == null) {
+            storeUp = true;
+            problem = null;
+            failures = 0;
+            read();
+            return;
         }
-        JournalCursor next = batch.next();
-        return vertx.executeBlocking(() -> {
-            next.save(journal.dir());
-            journal.deleteBefore(next.segment());
-            return null;
-        }).map(v -> {
-            cursor = next;
-            if (!batch.more()) {
-                oldestUnshipped = 0;
-            }
-            return batch.more() || !batch.passages().isEmpty();
-        });
+        if (order.allFinished()) {
+            Throwable cause = failed;
+            failed = null;
+            round++;
+            readFrom = order.rewind(); // what was stored after the failed batch is sent again; the store keeps it once
+            retryLater(cause);
+        }
     }
 
-    /** Returns the answer time of the oldest passage not yet stored, 0 when none is waiting. */
-    long oldestUnshipped() {
-        return oldestUnshipped;
+    private void retryLater(Throwable cause) {
+        storeUp = false;
+        problem = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (failures++ == 0) {
+            LOG.warn("passages store write failed, retrying with backoff: {}", problem);
+        }
+        next(Math.min(MAX_BACKOFF_MS, 100L << Math.min(failures, 6)));
     }
 
     /** Returns whether the last write reached the store. */
@@ -135,11 +172,13 @@ final class Shipper {
         return problem;
     }
 
-    /** Stops shipping after the batch under way. */
-    void stop() {
+    /** Stops shipping after the batches under way; completes when their cursor is saved. */
+    Future<Void> stop() {
         stopped = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            timer = -1;
         }
+        return order.saved();
     }
 }

@@ -86,7 +86,8 @@ class MonitoringConfigTest {
             long now = java.time.Clock.systemUTC().instant().getEpochSecond();
             store.colours.put("s-online", "green");
             Gateways.Deployed online = Gateways.deploy(CLIENT_VERTX, java.time.Clock.systemUTC(), java.util.Map.of(
-                    "redis.uri", redis.uri(), "redis.keyPrefix", redis.prefix(), "authority.url", store.url()))
+                    "redis.uri", redis.uri(), "redis.keyPrefix", redis.prefix(), "authority.url", store.url(),
+                    "tracer.token", "monitoring-tracer-token-0123")) // the tracer's families too
                     .await(10, TimeUnit.SECONDS);
             String code = TestData.minter("330100").mint(CodeClaims.typical("330100", "s-online", Colour.GREEN,
                     now - 5, 120, new SplittableRandom(5)));

@@ -51,11 +51,15 @@ class OpenApiAnswersTest {
             // above; a verify 503 needs a full in-flight bound or a late loop (OverloadTest, LateLoopShedsTest).
             "HEAD /health/live 200", "POST /admin/v1/revocations 408", "POST /admin/v1/invalidations 408",
             "POST /v1/verify 503",
-            // The tracer's answers past its checks need a passages store: TracerApiTest runs them on PostgreSQL.
-            "GET /tracer/v1/passages 200", "GET /tracer/v1/passages 400", "GET /tracer/v1/passages 500",
-            "GET /tracer/v1/companions 200", "GET /tracer/v1/companions 400", "GET /tracer/v1/companions 500",
-            "GET /tracer/v1/places 500", "POST /tracer/v1/document-hash 413", "POST /tracer/v1/document-hash 500",
-            "POST /tracer/v1/document-hash 503",
+            // The tracer's answers past its checks need a passages store, and its 403s and the audit an officer JWT:
+            // TracerApiTest, EveryTracerQueryIsAuditedTest and OnlyValidOfficerTokensOpenTheTracerTest run them.
+            "GET /tracer/v1/passages 200", "GET /tracer/v1/passages 403", "GET /tracer/v1/passages 500",
+            "GET /tracer/v1/companions 200", "GET /tracer/v1/companions 403", "GET /tracer/v1/companions 500",
+            "GET /tracer/v1/audit 200", "GET /tracer/v1/audit 400", "GET /tracer/v1/audit 500",
+            "GET /tracer/v1/audit 503", "GET /tracer/v1/me 500", "GET /tracer/v1/me 503",
+            "GET /tracer/v1/places 500", "GET /tracer/v1/places 503", "POST /tracer/v1/document-hash 200",
+            "POST /tracer/v1/document-hash 403", "POST /tracer/v1/document-hash 413",
+            "POST /tracer/v1/document-hash 500",
             // A 403 needs a TLS client certificate (GateCertificateTest); a 429 a gate over its rate
             // (RunawayGateIsRateLimitedTest, EveryJudgedRouteIsRateLimitedTest).
             "POST /v1/verify 403", "POST /v1/verify 429", "POST /v1/verify/batch 403", "POST /v1/verify/batch 429",
@@ -119,14 +123,20 @@ class OpenApiAnswersTest {
             admin(route, TOKEN, big, 413);
         }
         String window = "&from=2026-12-01T00:00:00Z&to=2026-12-01T01:00:00Z";
-        tracer(Routes.TRACER_PASSAGES, "?place=SH-PEOPLESQ" + window, "wrong-token-of-some-length", 401);
-        tracer(Routes.TRACER_PASSAGES, "?place=SH-PEOPLESQ" + window, TRACER, 503); // no store configured
-        tracer(Routes.TRACER_COMPANIONS, "?issuer=330100&subject=s-1" + window, TOKEN, 401); // the admin's
-        tracer(Routes.TRACER_COMPANIONS, "?issuer=330100&subject=s-1" + window, TRACER, 503);
+        tracer(Routes.TRACER_PASSAGES, "?case=C-1&place=SH-PEOPLESQ" + window, "wrong-token-of-some-length", 401);
+        tracer(Routes.TRACER_PASSAGES, "?case=C-1&place=SH-PEOPLESQ" + window, TRACER, 503); // no store configured
+        tracer(Routes.TRACER_PASSAGES, "?place=SH-PEOPLESQ" + window, TRACER, 400); // no case
+        tracer(Routes.TRACER_COMPANIONS, "?case=C-1&issuer=330100&subject=s-1" + window, TOKEN, 401); // the admin's
+        tracer(Routes.TRACER_COMPANIONS, "?case=C-1&issuer=330100&subject=s-1" + window, TRACER, 503);
+        tracer(Routes.TRACER_COMPANIONS, "?case=C-1&issuer=330100" + window, TRACER, 400);
+        tracer("/tracer/v1/audit", "?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", TRACER, 403);
+        tracer("/tracer/v1/audit", "?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", TOKEN, 401);
+        tracer("/tracer/v1/me", "", TRACER, 200);
+        tracer("/tracer/v1/me", "", "wrong-token-of-some-length", 401);
         tracer("/tracer/v1/places", "", TRACER, 200);
         tracer("/tracer/v1/places", "", "wrong-token-of-some-length", 401);
-        hash("{\"type\":\"passport\",\"number\":\"E12345678\"}", TRACER, 200);
-        hash("{\"type\":\"passport\",\"number\":\"E12\"}", TRACER, 400);
+        hash("{\"type\":\"passport\",\"number\":\"E12345678\",\"case\":\"C-1\"}", TRACER, 503); // no audit store
+        hash("{\"type\":\"passport\",\"number\":\"E12\",\"case\":\"C-1\"}", TRACER, 400);
         hash("{\"type\":\"passport\",\"number\":\"E12345678\"}", "wrong-token-of-some-length", 401);
         answer(HttpMethod.GET, Routes.LIVE, null, null, 200);
         answer(HttpMethod.GET, Routes.READY, null, null, 200);

@@ -6,6 +6,7 @@ import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.QrImages;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.MintedCodes;
+import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TestData;
 import io.vertx.core.json.JsonArray;

@@ -3,19 +3,20 @@ package dev.hcgateway.passage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.support.PgDatabase;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Retention drops whole daily partitions past {@code retentionDays}, and no query returns an older passage. */
+/**
+ * Retention drops whole daily partitions past {@code retentionDays}, and the floor readers clip to leaves out older
+ * passages of a day still kept (the tracer's queries use it: TracerApiTest).
+ */
 class RetentionTest {
 
     private static final long DAY = PassageSchema.DAY;
@@ -47,11 +48,10 @@ class RetentionTest {
                 + " WHERE p.relname = 'passages'");
     }
 
-    private List<Object> placeQuery(long from, long to, long now) throws Exception {
-        MultiMap params = MultiMap.caseInsensitiveMultiMap().add("place", "SH-PEOPLESQ")
-                .add("from", Instant.ofEpochMilli(from).toString()).add("to", Instant.ofEpochMilli(to).toString());
-        return new TracerQueries(pool).passages(TracerRequest.parse(params, false, 21, now))
-                .await(30, TimeUnit.SECONDS).stream().map(p -> (Object) p.getString("subject")).toList();
+    /** Returns the subjects readers of passages may see at {@code now}: at or after the retention floor. */
+    private List<Object> readable(long now) throws Exception {
+        return db.query("SELECT subject FROM passages WHERE at >= $1 ORDER BY at", schema.floor(now)).stream()
+                .map(r -> (Object) r.getString(0)).toList();
     }
 
     @Test
@@ -67,13 +67,12 @@ class RetentionTest {
         schema.maintain(NOW).await(30, TimeUnit.SECONDS);
         // The 30-day-old partition is gone whole; the day of "past-retention" still ends after the floor.
         assertThat(db.count("SELECT count(*) FROM passages")).isEqualTo(3);
-        assertThat(placeQuery(NOW - 21 * DAY - 3 * 3_600_000, NOW - 3 * 3_600_000, NOW))
-                .containsExactly("just-kept", "recent");
+        assertThat(readable(NOW)).containsExactly("just-kept", "recent");
 
         long later = NOW + 2 * DAY;
         schema.maintain(later).await(30, TimeUnit.SECONDS);
         assertThat(db.count("SELECT count(*) FROM passages")).isEqualTo(1);
-        assertThat(placeQuery(later - 21 * DAY, later, later)).containsExactly("recent");
+        assertThat(readable(later)).containsExactly("recent");
         assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname = '" + PassageSchema.name(
                 Math.floorDiv(NOW - 21 * DAY, DAY)) + "'")).isZero();
     }

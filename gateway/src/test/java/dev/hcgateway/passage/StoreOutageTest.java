@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.MintedCodes;
+import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TcpProxy;
 import dev.hcgateway.support.TestData;

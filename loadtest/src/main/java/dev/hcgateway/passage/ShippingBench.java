@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures shipping throughput: fills a fresh journal with {@code n} passages of a city (300 places, 4 gates
  * each), then starts the gateway's own {@link Shipper} against a fresh database (its schema made by the
- * gateway's migration, all three indexes in place) and times until the store has every passage.
- * Usage: {@code hc-loadtest main dev.hcgateway.passage.ShippingBench [n] [batchSize] [database]}; the database
- * (default {@code hc_bench_ship}, name must start with {@code hc_bench}) is dropped and created.
+ * gateway's migration, all three indexes in place) and times until the store has every passage, with the JVM's
+ * CPU time while shipping. Usage: {@code hc-loadtest main dev.hcgateway.passage.ShippingBench [n] [batchSize]
+ * [database] [inFlight]}; the database (default {@code hc_bench_ship}, name must start with {@code hc_bench}) is
+ * dropped and created; {@code inFlight} defaults to the gateway's {@code passages.shipInFlight}.
  */
 public final class ShippingBench {
 
@@ -29,6 +30,8 @@ public final class ShippingBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         String db = args.length > 2 ? args[2] : "hc_bench_ship";
+        Map<String, Object> inFlight = args.length > 3 ? Map.of("passages.shipInFlight", Integer.parseInt(args[3]))
+                : Map.of();
         if (!db.startsWith("hc_bench")) {
             throw new IllegalArgumentException("database name must start with hc_bench (it is dropped)");
         }
@@ -41,9 +44,11 @@ public final class ShippingBench {
         await(adminPool.close());
 
         Path dir = Files.createTempDirectory("hc-ship-bench");
-        var config = new ConfigLoader().defaultsWith(Map.of("passages.journal", dir.toString(),
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("passages.journal", dir.toString(),
                 "passages.url", "postgresql://postgres@127.0.0.1:5432/" + db, "passages.batchSize", batch,
-                "passages.timeoutMs", 60_000)).passages();
+                "passages.timeoutMs", 60_000));
+        settings.putAll(inFlight);
+        var config = new ConfigLoader().defaultsWith(settings).passages();
         Journal journal = new Journal(dir, config.journalMaxBytes(), config.segmentBytes());
         Clock clock = Clock.systemUTC();
         Random random = new Random(7);
@@ -62,9 +67,12 @@ public final class ShippingBench {
                 (System.nanoTime() - fillStart) / 1e9);
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        PassageMetrics metrics = new PassageMetrics(registry, journal, () -> 0);
+        PassageMetrics metrics = new PassageMetrics(registry, journal, clock);
         PassageStore store = new PassageStore(vertx, config, journal, metrics, clock);
         await(store.migrate());
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         await(store.start());
         while (registry.get("hc_passages_shipped").counter().count() < n) {
@@ -74,8 +82,10 @@ public final class ShippingBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("shipped %d passages in %.2f s: %.0f passages/s (batch %d)%n", n, seconds, n / seconds,
-                batch);
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        System.out.printf("shipped %d passages in %.2f s: %.0f passages/s (batch %d, %d in flight); JVM CPU while "
+                + "shipping %.1f s, %.1f µs per passage%n", n, seconds, n / seconds, batch, config.shipInFlight(), cpu,
+                cpu / n * 1e6);
         await(store.close());
         journal.close();
         await(vertx.close());

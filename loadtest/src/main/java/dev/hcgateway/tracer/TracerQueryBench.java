@@ -1,6 +1,7 @@
-package dev.hcgateway.passage;
+package dev.hcgateway.tracer;
 
 import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.passage.PassageStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -15,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Times the tracer's three queries (the gateway's own {@link TracerQueries}, its SQL and pool) against a table
+ * Times the tracer's three queries (the gateway's own {@link PassageReads} and {@link CompanionReads}, their SQL and
+ * pool) against a table
  * filled by {@code loadtest/bench/passages-fill.sh}: place + 30-minute window, one person's 14-day itinerary,
  * and that person's companions over 14 days within ±30 minutes. Parameters are drawn from sampled passages
  * (so busy places and busy people come up as often as they scan); queries run one at a time and each is timed
- * end to end, rows decoded. Usage: {@code hc-loadtest main dev.hcgateway.passage.TracerQueryBench [url] [n]}.
+ * end to end, rows decoded. Usage: {@code hc-loadtest main dev.hcgateway.tracer.TracerQueryBench [url] [n]}.
  */
 public final class TracerQueryBench {
 
@@ -34,40 +36,41 @@ public final class TracerQueryBench {
         var config = new ConfigLoader().defaultsWith(Map.of("passages.url", url, "passages.timeoutMs", 30_000,
                 "passages.poolSize", 1)).passages();
         Pool pool = PassageStore.pool(vertx, config);
-        TracerQueries queries = new TracerQueries(pool);
+        PassageReads passages = new PassageReads(pool);
+        CompanionReads companions = new CompanionReads(pool);
         Random random = new Random(42);
         List<Row> sample = new ArrayList<>();
         await(pool.query("SELECT issuer, subject, place, at FROM passages TABLESAMPLE SYSTEM (0.05) "
                 + "WHERE subject IS NOT NULL LIMIT 5000").execute()).forEach(sample::add);
         long newest = await(pool.query("SELECT max(at) FROM passages").execute()).iterator().next().getLong(0);
-        long day = PassageSchema.DAY;
-        long days14 = 14 * day;
+        long days14 = 14 * Params.DAY;
         UUID nil = new UUID(0, 0);
-        System.out.printf("table: sampled %d passages; newest %s%n", sample.size(), TracerQueries.iso(newest));
-        Function<Row, TracerRequest> place = r -> {
+        System.out.printf("table: sampled %d passages; newest %s%n", sample.size(), PassageReads.iso(newest));
+        Function<Row, PassageQuery> place = r -> {
             long start = Math.floorDiv(r.getLong(3), 1_800_000L) * 1_800_000L; // the half hour of a real passage
-            return new TracerRequest(TracerRequest.By.PLACE, r.getString(2), null, start, start + 1_800_000L,
-                    Long.MIN_VALUE, nil, TracerRequest.DEFAULT_LIMIT);
+            return new PassageQuery(new Who(Who.By.PLACE, r.getString(2), null), start, start + 1_800_000L,
+                    Long.MIN_VALUE, nil, Params.DEFAULT_LIMIT, "bench", null);
         };
-        Function<Row, TracerRequest> person = r -> new TracerRequest(TracerRequest.By.PERSON, r.getString(0),
-                r.getString(1), newest + 1 - days14, newest + 1, Long.MIN_VALUE, nil, TracerRequest.DEFAULT_LIMIT);
-        run("place+30min", n, sample, random, place, q -> queries.passages(q).map(List::size));
-        run("itinerary 14d", n, sample, random, person, q -> queries.passages(q).map(List::size));
-        run("companions 14d ±30min", n, sample, random, person,
-                q -> queries.companions(q, 1_800_000L, q.from()).map(List::size));
+        Function<Row, PassageQuery> person = r -> new PassageQuery(new Who(Who.By.PERSON, r.getString(0),
+                r.getString(1)), newest + 1 - days14, newest + 1, Long.MIN_VALUE, nil, Params.DEFAULT_LIMIT, "bench",
+                null);
+        run("place+30min", n, sample, random, place, q -> passages.page(q, 0).map(Answer::rows));
+        run("itinerary 14d", n, sample, random, person, q -> passages.page(q, 0).map(Answer::rows));
+        run("companions 14d ±30min", n, sample, random, person, q -> companions.companions(new CompanionQuery(
+                q.who(), q.from(), q.to(), 30, Params.DEFAULT_LIMIT, "bench"), q.from()).map(Answer::rows));
         await(pool.close());
         await(vertx.close());
     }
 
-    private static void run(String name, int n, List<Row> sample, Random random, Function<Row, TracerRequest> make,
-                            Function<TracerRequest, Future<Integer>> query) throws Exception {
+    private static void run(String name, int n, List<Row> sample, Random random, Function<Row, PassageQuery> make,
+                            Function<PassageQuery, Future<Integer>> query) throws Exception {
         for (int i = 0; i < 20; i++) {
             await(query.apply(make.apply(sample.get(random.nextInt(sample.size())))));
         }
         long[] nanos = new long[n];
         long rows = 0;
         for (int i = 0; i < n; i++) {
-            TracerRequest q = make.apply(sample.get(random.nextInt(sample.size())));
+            PassageQuery q = make.apply(sample.get(random.nextInt(sample.size())));
             long start = System.nanoTime();
             rows += await(query.apply(q));
             nanos[i] = System.nanoTime() - start;

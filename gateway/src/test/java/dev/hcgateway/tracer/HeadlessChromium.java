@@ -1,4 +1,4 @@
-package dev.hcgateway.passage;
+package dev.hcgateway.tracer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
