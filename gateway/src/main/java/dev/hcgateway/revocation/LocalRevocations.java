@@ -58,7 +58,7 @@ public final class LocalRevocations implements RevocationStore {
 
     @Override
     public MirrorState state() {
-        return new MirrorState("local", true, 0, codes.size() + subjects.size(), true, null);
+        return MirrorState.local(codes.size() + subjects.size());
     }
 
     @Override

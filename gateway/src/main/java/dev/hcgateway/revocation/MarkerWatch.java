@@ -18,6 +18,13 @@ final class MarkerWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarkerWatch.class);
 
+    /** Redis answered, but without the marker: there is nothing a gateway may load. */
+    static final class MarkerMissing extends RuntimeException {
+        MarkerMissing(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final String key;
     private final MirrorHealth health;
     private final String newGeneration;
@@ -42,9 +49,9 @@ final class MarkerWatch {
                 return CompletableFuture.completedFuture(value);
             }
             if (required) {
-                return CompletableFuture.failedFuture(new IllegalStateException("Redis key " + key
+                return CompletableFuture.failedFuture(new MarkerMissing("Redis key " + key
                         + " is missing and redis.requireMarker is true: the revocation data was flushed or never"
-                        + " initialised. Restore Redis, or initialise it (docs/revocation.md)."));
+                        + " initialised. Initialise a new install (store init), or restore Redis (docs/revocation.md)"));
             }
             return redis.set(key, newGeneration, SetArgs.Builder.nx())
                     .thenCompose(ok -> redis.get(key))

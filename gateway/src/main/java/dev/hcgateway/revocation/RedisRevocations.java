@@ -70,15 +70,26 @@ public final class RedisRevocations implements RevocationStore {
                     mirror, health, metrics, clock, executor, newGeneration()), health, executor);
             return follower.start();
         }).handle((v, err) -> {
-            health.loadFailing(err != null);
             if (err == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
+            Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
+            loadFailed(cause);
             // Nothing to judge by: release what was opened; the caller may try again (GatewayVerticle does).
-            return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(
-                    err instanceof java.util.concurrent.CompletionException ? err.getCause() : err));
+            return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(cause));
         }).thenCompose(f -> f);
         return Future.fromCompletionStage(started, vertx.getOrCreateContext());
+    }
+
+    /** Notes why a load failed: Redis answered without the marker, or did not answer. */
+    private void loadFailed(Throwable cause) {
+        if (cause instanceof MarkerWatch.MarkerMissing) {
+            health.contact(); // Redis answered: "connected", with nothing to load
+            health.loadFailed(cause.getMessage());
+        } else {
+            health.noContact();
+            health.loadFailed("Redis unreachable: " + cause.getMessage());
+        }
     }
 
     @Override
@@ -119,6 +130,11 @@ public final class RedisRevocations implements RevocationStore {
     @Override
     public void onInvalidation(Consumer<List<String>> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public boolean serving() {
+        return health.serving();
     }
 
     @Override

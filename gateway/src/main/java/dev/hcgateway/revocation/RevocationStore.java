@@ -29,8 +29,17 @@ public interface RevocationStore {
     /** Registers a listener for colour invalidations, called on any thread. */
     void onInvalidation(Consumer<List<String>> listener);
 
-    /** Returns the mirror's state, for readiness and metrics. */
+    /**
+     * Returns the mirror's state, for readiness and metrics. {@link MirrorState#serving()} is the contract every
+     * judged route honours: false until the mirror is loaded (from Redis or from disk) and once it is past its
+     * staleness bound; no code is judged meanwhile.
+     */
     MirrorState state();
+
+    /** Tells what {@code state().serving()} tells, without building the report: asked once per judged request. */
+    default boolean serving() {
+        return state().serving();
+    }
 
     /** Stops following changes and releases connections. */
     Future<Void> close();

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 final class SettableMirror implements RevocationStore {
 
     private final LocalRevocations set = new LocalRevocations();
-    volatile MirrorState state = new MirrorState("redis", true, 0, 0, true, null);
+    volatile MirrorState state = new MirrorState("redis", MirrorState.Freshness.LIVE, "redis", true, 0, 0, true, null);
 
     @Override
     public Future<Void> start() {
