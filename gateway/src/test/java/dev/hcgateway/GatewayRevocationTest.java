@@ -3,11 +3,11 @@ package dev.hcgateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Eventually;
+import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.RedisFixture;
 import dev.hcgateway.support.RedisServerProcess;
 import dev.hcgateway.support.TestData;
@@ -59,7 +59,7 @@ class GatewayRevocationTest {
     void setUp(Vertx vertx) {
         this.vertx = vertx;
         this.http = WebClient.create(vertx);
-        this.redis = new RedisFixture(RedisFixture.SHARED_URI);
+        this.redis = new RedisFixture(RedisFixture.SHARED_URI).initStore();
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class GatewayRevocationTest {
     private Gateway deploy(String redisUri) throws Exception {
         Map<String, Object> overrides = new HashMap<>(Map.of("redis.uri", redisUri, "redis.keyPrefix", redis.prefix(),
                 "http.port", 0, "http.instances", 1, "http.host", "127.0.0.1", "admin.token", TOKEN));
-        GatewayVerticle gateway = new GatewayVerticle(new ConfigLoader().defaultsWith(overrides), clock,
+        GatewayVerticle gateway = new GatewayVerticle(Gateways.config(overrides), clock,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         String id = await(vertx.deployVerticle(gateway));
         deployments.add(id);
@@ -261,6 +261,9 @@ class GatewayRevocationTest {
     @Test
     void adminApi_redisDown_503AndTheMirrorStillJudges() throws Exception {
         privateRedis = new RedisServerProcess(dir).start();
+        try (RedisFixture direct = new RedisFixture(privateRedis.uri(), redis.prefix(), false)) {
+            direct.initStore();
+        }
         Gateway a = deploy(privateRedis.uri());
         CodeClaims claims = claims("s-1", clock.instant().getEpochSecond());
         String code = minter.mint(claims);

@@ -33,8 +33,8 @@ public final class StreamFollower {
     private final StreamHealth health;
     private final ScheduledExecutorService executor;
     private volatile boolean closed;
+    private volatile StreamId lastSeen = StreamId.ZERO; // written by the follower thread only
     // Touched by the follower thread only:
-    private StreamId lastSeen = StreamId.ZERO;
     private boolean caughtUp;
     private boolean gapCheckDue = true;
     private long markerCheckedAt = System.nanoTime();
@@ -66,6 +66,11 @@ public final class StreamFollower {
                     }
                 }, executor);
         return started;
+    }
+
+    /** Returns the id of the last entry delivered (or the position a load started from): any thread may ask. */
+    public StreamId position() {
+        return lastSeen;
     }
 
     /** Stops following; the outstanding read is cancelled when the link closes. */

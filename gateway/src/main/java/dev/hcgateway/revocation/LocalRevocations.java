@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public final class LocalRevocations implements RevocationStore {
 
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>(); // by SubjectKey.field()
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
 
     @Override
@@ -29,8 +29,13 @@ public final class LocalRevocations implements RevocationStore {
         if (!codes.isEmpty() && codes.contains(code.codeIdHex())) {
             return true;
         }
-        Long before = subjects.get(code.subject());
-        return before != null && code.issuedAt() < before;
+        return !subjects.isEmpty() && (code.issuedAt() < before(SubjectKey.EVERY_ISSUER + ":" + code.subject())
+                || code.issuedAt() < before(code.issuer() + ":" + code.subject()));
+    }
+
+    private long before(String field) {
+        Long before = subjects.get(field);
+        return before == null ? Long.MIN_VALUE : before;
     }
 
     @Override
@@ -40,8 +45,8 @@ public final class LocalRevocations implements RevocationStore {
     }
 
     @Override
-    public Future<Void> revokeSubject(String subject, long issuedBefore) {
-        subjects.merge(subject, issuedBefore, Math::max);
+    public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
+        subjects.merge(key.field(), issuedBefore, Math::max);
         return Future.succeededFuture();
     }
 

@@ -28,8 +28,8 @@ final class MarkerWatch {
     private final String key;
     private final MirrorHealth health;
     private final String newGeneration;
-    private String loaded;
-    private String followed;
+    private volatile String loaded;
+    private volatile String followed;
     private String pending;
 
     /** Creates the watch; {@code newGeneration} is what this gateway writes when it must create the marker. */
@@ -69,6 +69,12 @@ final class MarkerWatch {
     /** Tells whether {@code generation} is the one this gateway follows (no reload pending). */
     boolean following(String generation) {
         return generation.equals(followed) && pending == null;
+    }
+
+    /** Returns the generation the mirror follows now, else the one it was loaded from (any thread may ask). */
+    String generation() {
+        String f = followed;
+        return f != null ? f : loaded;
     }
 
     /** Notes the generation the mirror was first loaded from. */

@@ -5,6 +5,7 @@ import dev.hcgateway.changes.RedisChangeBus;
 import dev.hcgateway.changes.StreamFollower;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.RedisConfig;
+import dev.hcgateway.state.StateDir;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The revocation store shared through Redis: a set and a hash in Redis, mirrored in memory by every gateway
@@ -25,6 +28,8 @@ import java.util.function.Consumer;
  * and complete once Redis has them. While Redis is away the mirror keeps judging and says how stale it is.
  */
 public final class RedisRevocations implements RevocationStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRevocations.class);
 
     private final Vertx vertx;
     private final RedisConfig config;
@@ -37,12 +42,26 @@ public final class RedisRevocations implements RevocationStore {
     private final ChangeRoutes routes = new ChangeRoutes();
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
+    private final StateDir stateDir;
+    private final MirrorFile file;
+    private volatile MirrorFile.Position disk;
+    private volatile boolean diskRead;
+    private volatile MirrorFollowing following;
     private volatile RedisChangeBus bus;
     private volatile RevocationWriter writer;
     private volatile StreamFollower follower;
 
-    /** Creates the store; nothing connects before {@link #start}. */
+    /** Creates the store without a mirror on disk; nothing connects before {@link #start}. */
     public RedisRevocations(Vertx vertx, RedisConfig config, Clock clock, MeterRegistry registry) {
+        this(vertx, config, StateDir.NONE, 10, clock, registry);
+    }
+
+    /**
+     * Creates the store, keeping its mirror in {@code stateDir} (written every {@code writeIntervalSeconds} when it
+     * moved, read at the first start); nothing connects before {@link #start}.
+     */
+    public RedisRevocations(Vertx vertx, RedisConfig config, StateDir stateDir, long writeIntervalSeconds, Clock clock,
+                            MeterRegistry registry) {
         if (config.uri() == null) {
             throw new IllegalArgumentException("redis.uri is required");
         }
@@ -50,6 +69,9 @@ public final class RedisRevocations implements RevocationStore {
         this.config = config;
         this.clock = clock;
         this.keys = RedisKeys.under(config.keyPrefix());
+        this.stateDir = stateDir;
+        this.file = new MirrorFile(stateDir, config.uri(), config.keyPrefix());
+        stateDir.every(writeIntervalSeconds, this::save);
         this.health = new MirrorHealth(clock, config);
         this.metrics = new RevocationMetrics(registry, mirror, health);
         ChangeApplier.register(routes, mirror, listeners);
@@ -62,13 +84,14 @@ public final class RedisRevocations implements RevocationStore {
 
     @Override
     public Future<Void> start() {
-        CompletionStage<Void> started = RedisChangeBus.open(config).thenCompose(opened -> {
+        CompletionStage<Void> started = readDisk().thenCompose(x -> RedisChangeBus.open(config)).thenCompose(opened -> {
             bus = opened;
             writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
                     config.replicaWaitMs());
-            follower = opened.follow(keys.changes(), routes, new MirrorFollowing(opened.commands(), keys, config,
-                    mirror, health, metrics, clock, executor, newGeneration()), health, executor);
-            return follower.start();
+            following = new MirrorFollowing(opened.commands(), keys, config, mirror, health, metrics, clock, executor,
+                    newGeneration(), disk);
+            follower = opened.follow(keys.changes(), routes, following, health, executor);
+            return follower.start().thenRun(() -> disk = null); // from now on the position is the follower's
         }).handle((v, err) -> {
             if (err == null) {
                 return CompletableFuture.<Void>completedFuture(null);
@@ -79,6 +102,49 @@ public final class RedisRevocations implements RevocationStore {
             return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(cause));
         }).thenCompose(f -> f);
         return Future.fromCompletionStage(started, vertx.getOrCreateContext());
+    }
+
+    /** Reads the mirror on disk once, before the first attempt to reach Redis, on the follower's thread. */
+    private CompletionStage<Void> readDisk() {
+        if (diskRead || !stateDir.keeps()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            if (!diskRead) {
+                diskRead = true;
+                disk = file.load(mirror);
+                if (disk != null) {
+                    health.loadedFromDisk(disk.confirmedAt());
+                }
+            }
+        }, executor);
+    }
+
+    /** Writes the mirror to disk when it moved (on the state writer's thread). */
+    private void save() {
+        MirrorFile.Position position = position();
+        if (position == null) {
+            return;
+        }
+        try {
+            file.save(mirror, position);
+        } catch (java.io.IOException e) {
+            LOG.warn("revocation mirror not written to {}: {}", stateDir.where(MirrorFile.MIRROR), e.toString());
+        }
+    }
+
+    /** Returns where the mirror stands (taken before it is read), or null while nothing is loaded. */
+    private MirrorFile.Position position() {
+        if (!health.loaded()) {
+            return null;
+        }
+        MirrorFile.Position fromDisk = disk;
+        MirrorFollowing f = following;
+        StreamFollower s = follower;
+        if (fromDisk != null || f == null || s == null) {
+            return fromDisk;
+        }
+        return f.position(s.position(), clock.millis() - health.lagMillis());
     }
 
     /** Notes why a load failed: Redis answered without the marker, or did not answer. */
@@ -108,12 +174,12 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
-    public Future<Void> revokeSubject(String subject, long issuedBefore) {
+    public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
         RevocationWriter w = writer;
-        if (w == null || !ChangeEvent.validSubject(subject) || issuedBefore < 0) {
-            return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "not a subject"));
+        if (w == null || issuedBefore < 0) {
+            return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "not an instant"));
         }
-        return stored(w.revokeSubject(subject, issuedBefore).thenRun(() -> mirror.addSubject(subject, issuedBefore)));
+        return stored(w.revokeSubject(key, issuedBefore).thenRun(() -> mirror.addSubject(key, issuedBefore)));
     }
 
     @Override
@@ -148,6 +214,7 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private CompletionStage<Void> shutdown() {
+        stateDir.soon(this::save); // the last position, before the follower stops
         return release().whenComplete((v, err) -> executor.shutdownNow());
     }
 

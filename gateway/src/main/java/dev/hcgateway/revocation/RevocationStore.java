@@ -20,8 +20,11 @@ public interface RevocationStore {
     /** Revokes one code by its id; completes once the change is stored. */
     Future<Void> revokeCode(byte[] codeId);
 
-    /** Revokes every code of the subject issued before {@code issuedBefore} (epoch seconds). */
-    Future<Void> revokeSubject(String subject, long issuedBefore);
+    /**
+     * Revokes every code of the subject issued before {@code issuedBefore} (epoch seconds): under the key's issuer,
+     * or under every issuer.
+     */
+    Future<Void> revokeSubject(SubjectKey key, long issuedBefore);
 
     /** Publishes a colour invalidation to every gateway (this one included); completes once stored. */
     Future<Void> publishInvalidation(List<String> subjects);

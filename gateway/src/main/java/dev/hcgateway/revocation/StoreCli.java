@@ -102,12 +102,23 @@ public final class StoreCli {
                 w.newLine();
                 codes++;
             }
-            var pairs = ScanIterator.hscan(redis, keys.subjects(), ScanArgs.Builder.limit(10_000));
-            while (pairs.hasNext()) {
-                var pair = pairs.next();
+            var legacy = ScanIterator.hscan(redis, keys.legacySubjects(), ScanArgs.Builder.limit(10_000));
+            while (legacy.hasNext()) {
+                var pair = legacy.next();
                 w.write(new JsonObject().put("subject", pair.getKey()).put("issuedBefore", pair.getValue()).encode());
                 w.newLine();
                 subjects++;
+            }
+            var pairs = ScanIterator.hscan(redis, keys.subjects(), ScanArgs.Builder.limit(10_000));
+            while (pairs.hasNext()) {
+                var pair = pairs.next();
+                SubjectKey key = SubjectKey.ofField(pair.getKey());
+                if (key != null) {
+                    w.write(new JsonObject().put("issuer", key.issuerOrNull()).put("subject", key.subject())
+                            .put("issuedBefore", pair.getValue()).encode());
+                    w.newLine();
+                    subjects++;
+                }
             }
         }
         out.println("exported " + codes + " code ids and " + subjects + " subjects");
@@ -127,8 +138,9 @@ public final class StoreCli {
                             keys.changes(), keys.marker(), keys.counter()}, entry.getString("codeId"), maxLength);
                 } else {
                     redis.eval(RevocationWriter.REVOKE_SUBJECT, ScriptOutputType.VALUE, new String[]{keys.subjects(),
-                            keys.changes(), keys.marker(), keys.counter()}, entry.getString("subject"),
-                            entry.getString("issuedBefore"), maxLength);
+                            keys.changes(), keys.marker(), keys.counter()}, RevocationWriter.subjectArgs(
+                            SubjectKey.of(entry.getString("issuer"), entry.getString("subject")),
+                            Long.parseLong(String.valueOf(entry.getValue("issuedBefore"))), maxLength));
                 }
                 applied++;
             }

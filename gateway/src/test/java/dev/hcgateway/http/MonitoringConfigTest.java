@@ -82,7 +82,7 @@ class MonitoringConfigTest {
     /** Adds the families of the Redis and online modes, which the offline fixture above does not have. */
     private static void scrapeOnlineGatewayWithRedis() throws Exception {
         FakeStore store = new FakeStore().start(CLIENT_VERTX).await(5, TimeUnit.SECONDS);
-        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI)) {
+        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI).initStore()) {
             long now = java.time.Clock.systemUTC().instant().getEpochSecond();
             store.colours.put("s-online", "green");
             Gateways.Deployed online = Gateways.deploy(CLIENT_VERTX, java.time.Clock.systemUTC(), java.util.Map.of(

@@ -4,6 +4,7 @@ import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.revocation.SubjectKey;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,8 +34,8 @@ final class SettableMirror implements RevocationStore {
     }
 
     @Override
-    public Future<Void> revokeSubject(String subject, long issuedBefore) {
-        return set.revokeSubject(subject, issuedBefore);
+    public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
+        return set.revokeSubject(key, issuedBefore);
     }
 
     @Override

@@ -46,7 +46,7 @@ class StoreCliTest {
             RedisRevocations before = new RedisRevocations(vertx, config, Clock.systemUTC(), new SimpleMeterRegistry());
             await(before.start());
             await(before.revokeCode(HexFormat.of().parseHex("e5e5e5e5e5e5e5e5e5e5e501")));
-            await(before.revokeSubject("s-9", 2000));
+            await(before.revokeSubject(SubjectKey.everyIssuer("s-9"), 2000));
             await(before.close());
             Path export = dir.resolve("revocations.jsonl");
             assertThat(cli(redis, "export", "--out", export.toString())).isZero();

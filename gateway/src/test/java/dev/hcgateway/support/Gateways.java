@@ -46,11 +46,26 @@ public final class Gateways {
     private Gateways() {
     }
 
-    /** Returns a config of the defaults with test-friendly HTTP settings and these overrides on top. */
+    /**
+     * Returns a config of the defaults with test-friendly HTTP settings and these overrides on top; each config gets
+     * a fresh state directory of its own (a test names one with {@code state.dir} to restart a gateway from it).
+     */
     public static GatewayConfig config(Map<String, Object> overrides) {
-        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1"));
+        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1",
+                "state.dir", freshStateDir()));
         all.putAll(overrides);
         return new ConfigLoader().defaultsWith(all);
+    }
+
+    /** Returns a new empty directory for a gateway's state. */
+    public static String freshStateDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hc-state-");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Deploys with the defaults plus overrides ({@code section.key -> value}). */
