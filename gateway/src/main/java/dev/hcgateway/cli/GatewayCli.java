@@ -50,7 +50,7 @@ public final class GatewayCli {
                 .addSubcommand(new QrCommand())
                 .addSubcommand(new RevokeCommand(env))
                 .addSubcommand(new InvalidateCommand(env))
-                .addSubcommand(new StoreCommand(env))
+                .addSubcommand("store", StoreCommand.commandLine(env))
                 .addSubcommand(new MigrateCommand(env))
                 .addSubcommand(new VerifyCommand(env, clock))
                 .addSubcommand(new TrustCommand())
@@ -63,6 +63,11 @@ public final class GatewayCli {
 
     /** Prints a failed command's reason on one line, without a stack trace, and returns 1. */
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        if (e instanceof dev.hcgateway.config.ConfigException) {
+            command.getErr().println("configuration error: " + e.getMessage());
+            command.getErr().flush();
+            return USAGE;
+        }
         String reason = e instanceof CliFailure ? e.getMessage() : describe(e);
         command.getErr().println(command.getCommandName() + ": " + reason);
         command.getErr().flush();

@@ -1,6 +1,5 @@
 package dev.hcgateway.cli;
 
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.passage.Passages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,13 +24,16 @@ public final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private ConfigOptions configuration;
+
     MigrateCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig config = new ConfigLoader().load(env, new ArrayList<>());
+        GatewayConfig config = configuration.load(env, Map.of(), new ArrayList<>());
         Vertx vertx = Vertx.vertx();
         try {
             new Passages(vertx, config, Clock.systemUTC(), new SimpleMeterRegistry()).migrate()

@@ -1,7 +1,6 @@
 package dev.hcgateway.cli;
 
 import dev.hcgateway.config.ConfigException;
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,8 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", description = "listen address (http.host, HC_HTTP_HOST; default 0.0.0.0)")
     private String host;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file merged over the defaults (HC_CONFIG)")
-    private String config;
+    @Mixin
+    private ConfigOptions configuration;
 
     @Option(names = "--trust", paramLabel = "FILE", description = "trust list file (trust.file, HC_TRUST_FILE)")
     private String trust;
@@ -68,7 +68,11 @@ public final class ServeCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         GatewayConfig loaded;
         try {
-            loaded = new ConfigLoader().load(environment(), warnings);
+            Map<String, String> options = new HashMap<>();
+            options.put("HC_HTTP_PORT", port == null ? null : port.toString());
+            options.put("HC_HTTP_HOST", host);
+            options.put("HC_TRUST_FILE", trust);
+            loaded = configuration.load(env, options, warnings);
         } catch (ConfigException e) {
             log.error("configuration error: {}", e.getMessage());
             err.println("configuration error: " + e.getMessage());
@@ -102,21 +106,5 @@ public final class ServeCommand implements Callable<Integer> {
                     + "pass, and their private keys are public (config/demo). NEVER IN PRODUCTION: set HC_TRUST_FILE.");
         }
         return new GatewayProcess(loaded, log).start(err) ? SERVING : GatewayCli.FAILED;
-    }
-
-    /** Returns the environment with this command's options on top, so they win as documented. */
-    private Map<String, String> environment() {
-        Map<String, String> merged = new HashMap<>(env);
-        put(merged, "HC_HTTP_PORT", port == null ? null : port.toString());
-        put(merged, "HC_HTTP_HOST", host);
-        put(merged, "HC_CONFIG", config);
-        put(merged, "HC_TRUST_FILE", trust);
-        return merged;
-    }
-
-    private static void put(Map<String, String> env, String name, String value) {
-        if (value != null) {
-            env.put(name, value);
-        }
     }
 }

@@ -57,6 +57,19 @@ public final class LocalRevocations implements RevocationStore {
     }
 
     @Override
+    public void export(java.io.OutputStream out) throws java.io.IOException {
+        try (RevocationLines.Writer w = new RevocationLines.Writer(out, new RevocationLines.Header(null, 0, "0-0",
+                System.currentTimeMillis(), "memory", null, codes.size(), subjects.size()))) {
+            for (String hex : codes) {
+                w.code(hex);
+            }
+            for (var e : subjects.entrySet()) {
+                w.subject(SubjectKey.ofField(e.getKey()), e.getValue());
+            }
+        }
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<String>> listener) {
         listeners.add(listener);
     }

@@ -194,6 +194,17 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
+    public void export(java.io.OutputStream out) throws java.io.IOException {
+        MirrorFile.Position position = position();
+        if (position == null) {
+            throw new IllegalStateException("revocation mirror not loaded: nothing to export");
+        }
+        RevocationLines.write(out, new RevocationLines.Header(position.generation(), position.counter(),
+                position.stream().toString(), position.confirmedAt(), MirrorFile.identity(config.uri(),
+                config.keyPrefix()), null, mirror.codeCount(), mirror.subjectCount()), mirror);
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<String>> listener) {
         listeners.add(listener);
     }

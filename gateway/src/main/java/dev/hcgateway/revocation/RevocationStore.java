@@ -26,6 +26,14 @@ public interface RevocationStore {
      */
     Future<Void> revokeSubject(SubjectKey key, long issuedBefore);
 
+    /**
+     * Writes the revocation set this gateway holds, with its generation and position, as JSON lines
+     * ({@link RevocationLines}): what {@code store restore} re-seeds a flushed Redis from. Blocking (a worker's job).
+     *
+     * @throws IllegalStateException while nothing is loaded
+     */
+    void export(java.io.OutputStream out) throws java.io.IOException;
+
     /** Publishes a colour invalidation to every gateway (this one included); completes once stored. */
     Future<Void> publishInvalidation(List<String> subjects);
 

@@ -44,6 +44,11 @@ final class SettableMirror implements RevocationStore {
     }
 
     @Override
+    public void export(java.io.OutputStream out) throws java.io.IOException {
+        set.export(out);
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<String>> listener) {
         set.onInvalidation(listener);
     }
