@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamFollower.class);
-    private static final long FIRST_RETRY_MILLIS = 100;
 
     private final RedisLink link;
     private final String stream;
@@ -39,7 +38,7 @@ public final class StreamFollower {
     private boolean gapCheckDue = true;
     private long markerCheckedAt = System.nanoTime();
     private boolean markerDue;
-    private long retryMillis = FIRST_RETRY_MILLIS;
+    private final Backoff backoff;
     private boolean unusableLogged;
 
     StreamFollower(RedisLink link, String stream, RedisConfig config, ChangeRoutes routes, FollowHooks hooks,
@@ -51,6 +50,7 @@ public final class StreamFollower {
         this.hooks = hooks;
         this.health = health;
         this.executor = executor;
+        this.backoff = new Backoff(config.reconnectMaxDelayMs());
     }
 
     /** Loads the owner's state (failing when Redis cannot be read), then follows the stream until {@link #close}. */
@@ -187,7 +187,7 @@ public final class StreamFollower {
             failed(err);
             return false;
         }
-        retryMillis = FIRST_RETRY_MILLIS;
+        backoff.reset();
         long outage = health.outageMillis();
         if (health.contact()) {
             LOG.info("Redis reachable again after {} ms: resuming stream {} after {}", outage, stream, lastSeen);
@@ -204,8 +204,7 @@ public final class StreamFollower {
             LOG.warn("Redis unreachable ({}) following {}: {}", err.toString(), stream, hooks.whileAway());
         }
         if (!closed) {
-            executor.schedule(this::step, retryMillis, TimeUnit.MILLISECONDS);
-            retryMillis = Math.min(retryMillis * 2, config.reconnectMaxDelayMs());
+            executor.schedule(this::step, backoff.next(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -14,20 +15,18 @@ import org.slf4j.LoggerFactory;
 public final class RetryingStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingStart.class);
-    private static final long FIRST_DELAY_MS = 100;
 
     private final Vertx vertx;
     private final RevocationStore store;
-    private final long maxDelayMs;
+    private final Backoff backoff;
     private volatile boolean stopped;
-    private long delayMs = FIRST_DELAY_MS;
     private int failures;
 
     /** Creates the start of {@code store}, retried at most every {@code maxDelayMs}. */
     public RetryingStart(Vertx vertx, RevocationStore store, long maxDelayMs) {
         this.vertx = vertx;
         this.store = store;
-        this.maxDelayMs = Math.max(FIRST_DELAY_MS, maxDelayMs);
+        this.backoff = new Backoff(maxDelayMs);
     }
 
     /** Completes after the first attempt, succeeded or not; a failed one is retried in the background. */
@@ -54,9 +53,7 @@ public final class RetryingStart {
         } else {
             LOG.debug("revocation store still not loaded ({}), attempt {}", err.getMessage(), failures);
         }
-        long delay = delayMs;
-        delayMs = Math.min(delayMs * 2, maxDelayMs);
-        vertx.setTimer(delay, id -> {
+        vertx.setTimer(backoff.next(), id -> {
             if (stopped) {
                 return;
             }
