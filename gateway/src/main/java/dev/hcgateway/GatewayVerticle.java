@@ -10,6 +10,7 @@ import dev.hcgateway.colour.RedMemory;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.http.Admission;
+import dev.hcgateway.http.CertificateExpiry;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.HttpServerVerticle;
 import dev.hcgateway.http.RateLimits;
@@ -36,6 +37,7 @@ import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.state.StateDir;
 import dev.hcgateway.trust.TrustListParser;
 import dev.hcgateway.trust.TrustStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -100,6 +102,10 @@ public final class GatewayVerticle extends VerticleBase {
     private Future<?> assemble(Es256Verifier verifier) {
         CryptoProvider crypto = verifier.provider();
         GatewayMetrics metrics = new GatewayMetrics(registry);
+        Gauge.builder("hc.crypto.native", crypto, c -> c.nativeCode() ? 1 : 0)
+                .description("1 while ES256 verifies on the native provider, 0 on the JDK fallback (~20x the CPU)")
+                .register(registry);
+        CertificateExpiry.register(config.http().tls(), clock, registry);
         trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
         stateDir = StateDir.open(config.state().dir()).measured(registry);
         revocations = revocationStore();
