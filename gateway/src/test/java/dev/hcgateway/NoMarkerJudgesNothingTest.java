@@ -86,7 +86,6 @@ class NoMarkerJudgesNothingTest {
     }
 
     private HttpResponse<Buffer> verify(int port, String code) {
-        return Gateways.await(http.post(port, "127.0.0.1", "/v1/verify")
-                .sendJsonObject(new JsonObject().put("code", code).put("scene", "metro")));
+        return Gateways.verify(http, port, code, "metro");
     }
 }

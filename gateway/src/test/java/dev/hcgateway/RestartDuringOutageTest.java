@@ -57,10 +57,7 @@ class RestartDuringOutageTest {
     void setUp(Vertx vertx) throws Exception {
         this.vertx = vertx;
         this.http = WebClient.create(vertx);
-        this.redis = new RedisServerProcess(redisDir).start();
-        try (RedisFixture direct = new RedisFixture(redis.uri(), PREFIX, false)) {
-            direct.initStore();
-        }
+        this.redis = new RedisServerProcess(redisDir).start().initStore(PREFIX);
     }
 
     @AfterEach
@@ -92,8 +89,7 @@ class RestartDuringOutageTest {
     }
 
     private JsonObject verify(int port, String code) {
-        HttpResponse<Buffer> r = Gateways.await(http.post(port, "127.0.0.1", "/v1/verify")
-                .sendJsonObject(new JsonObject().put("code", code).put("scene", "metro")));
+        HttpResponse<Buffer> r = Gateways.verify(http, port, code, "metro");
         assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
         return r.bodyAsJsonObject();
     }

@@ -161,10 +161,7 @@ public final class StoreCommand implements Callable<Integer> {
 
         @Override
         void run(StoreAdmin admin, PrintWriter out) throws Exception {
-            try (InputStream in = Files.newInputStream(file)) {
-                StoreAdmin.Counts counts = admin.restore(in);
-                out.println("imported " + counts.codes() + " code ids and " + counts.subjects() + " subjects");
-            }
+            reseed(admin, Files.newInputStream(file), out, "imported", "");
         }
     }
 
@@ -190,11 +187,17 @@ public final class StoreCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Missing --token (or HC_ADMIN_TOKEN): the gateway's admin token");
             }
-            try (InputStream in = new AdminClient(from, t).download("/admin/v1/revocations/export")) {
-                StoreAdmin.Counts counts = admin.restore(in);
-                out.println("restored " + counts.codes() + " code ids and " + counts.subjects() + " subjects from "
-                        + from);
-            }
+            reseed(admin, new AdminClient(from, t).download("/admin/v1/revocations/export"), out, "restored",
+                    " from " + from);
+        }
+    }
+
+    /** Re-seeds the store from an export stream (closed here) and says what it did. */
+    private static void reseed(StoreAdmin admin, InputStream export, PrintWriter out, String verb, String from)
+            throws Exception {
+        try (InputStream in = export) {
+            StoreAdmin.Counts counts = admin.restore(in);
+            out.println(verb + " " + counts.codes() + " code ids and " + counts.subjects() + " subjects" + from);
         }
     }
 

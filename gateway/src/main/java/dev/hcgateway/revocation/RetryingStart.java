@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a revocation store without letting a slow or absent Redis stop the gateway: the first attempt is
- * awaited; if it fails, the gateway starts anyway (alive, but not ready: the mirror is not loaded) and the
+ * awaited; if it fails, the gateway starts anyway (alive; ready only if a mirror was read from disk) and the
  * attempt is repeated in the background with an exponential backoff until it succeeds or {@link #stop} is
  * called. A handshake that times out under CPU contention thus delays readiness instead of ending the process.
  */
@@ -48,8 +48,9 @@ public final class RetryingStart {
         }
         failures++;
         if (failures == 1) {
-            LOG.warn("revocation store not loaded ({}): serving nothing until it is (not ready); retrying in the"
-                    + " background", err.getMessage());
+            LOG.warn("revocation store not loaded from Redis ({}): {}; retrying in the background", err.getMessage(),
+                    store.serving() ? "judging from the mirror read from disk (stale)"
+                            : "judging nothing until it is (503 not_ready, not ready)");
         } else {
             LOG.debug("revocation store still not loaded ({}), attempt {}", err.getMessage(), failures);
         }

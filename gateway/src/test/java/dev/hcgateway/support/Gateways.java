@@ -81,6 +81,13 @@ public final class Gateways {
         return await(deploy(vertx, clock, overrides)).verticle();
     }
 
+    /** Posts a code to a gateway's {@code /v1/verify} at {@code scene} and waits for the answer (from a test thread). */
+    public static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> verify(
+            io.vertx.ext.web.client.WebClient http, int port, String code, String scene) {
+        return await(http.post(port, "127.0.0.1", "/v1/verify")
+                .sendJsonObject(new io.vertx.core.json.JsonObject().put("code", code).put("scene", scene)));
+    }
+
     /** Waits for a future from a test thread (never from an event loop). */
     public static <T> T await(Future<T> future) {
         try {
