@@ -170,6 +170,31 @@ class GatewayRevocationTest {
     }
 
     @Test
+    void revokeSubjectOfOneIssuer_viaAdminApi_thatIssuersCodesRevokedTheSameSubjectElsewhereNot() throws Exception {
+        Gateway a = deploy();
+        Gateway b = deploy();
+        long now = clock.instant().getEpochSecond();
+        String hangzhou = minter.mint(claims("s-shared", now - 60));
+        String beijing = TestData.minter("110000").mint(CodeClaims.typical("110000", "s-shared", Colour.GREEN,
+                now - 60, 120, random));
+
+        HttpResponse<Buffer> stored = admin(a, "/admin/v1/revocations", new JsonObject().put("issuer", "330100")
+                .put("subject", "s-shared").put("issuedBefore", now));
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.bodyAsJsonObject().getString("issuer")).isEqualTo("330100");
+
+        Eventually.within(PROPAGATION, "330100's code revoked on B", () -> revokedAt(b, hangzhou));
+        assertThat(reasonAt(b, beijing)).as("the same subject string under 110000 is another person").isEqualTo("ok");
+        assertThat(reasonAt(a, beijing)).isEqualTo("ok");
+        assertThat(redis.redis().hget(redis.prefix() + "revocations:issuer-subjects", "330100:s-shared"))
+                .isEqualTo(Long.toString(now));
+        HttpResponse<Buffer> badIssuer = admin(a, "/admin/v1/revocations", new JsonObject().put("issuer", "hz")
+                .put("subject", "s-shared").put("issuedBefore", now));
+        assertThat(badIssuer.statusCode()).isEqualTo(400);
+        assertThat(badIssuer.bodyAsJsonObject().getString("error")).isEqualTo("invalid_issuer");
+    }
+
+    @Test
     void invalidation_viaOneGatewaysAdminApi_reachesTheOtherWithinOneSecond() throws Exception {
         Gateway a = deploy();
         Gateway b = deploy();

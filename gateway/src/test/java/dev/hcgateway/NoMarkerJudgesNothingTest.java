@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class NoMarkerJudgesNothingTest {
 
+    private static final String TOKEN = "test-admin-token-0123456789";
     private final Clock clock = Clock.systemUTC();
     private Vertx vertx;
     private WebClient http;
@@ -53,7 +54,7 @@ class NoMarkerJudgesNothingTest {
     @Test
     void redisWithoutMarker_notReadyAndJudgesNothing_untilStoreInit() {
         int port = Gateways.await(Gateways.deploy(vertx, clock, Map.of("redis.uri", redis.uri(),
-                "redis.keyPrefix", redis.prefix(), "redis.reconnectMaxDelayMs", 200))).port();
+                "redis.keyPrefix", redis.prefix(), "redis.reconnectMaxDelayMs", 200, "admin.token", TOKEN))).port();
         String code = TestData.minter("330100").mint(CodeClaims.typical("330100", "s-1", Colour.GREEN,
                 clock.instant().getEpochSecond() - 5, 600, new SecureRandom()));
 
@@ -69,6 +70,10 @@ class NoMarkerJudgesNothingTest {
         assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
         assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("not_ready");
         assertThat(redis.redis().get(redis.prefix() + "revocations:epoch")).as("no gateway creates it").isNull();
+        HttpResponse<Buffer> export = Gateways.await(http.get(port, "127.0.0.1", "/admin/v1/revocations/export")
+                .putHeader("Authorization", "Bearer " + TOKEN).send());
+        assertThat(export.statusCode()).as("nothing to rebuild a store from").isEqualTo(503);
+        assertThat(export.bodyAsJsonObject().getString("error")).isEqualTo("mirror_not_loaded");
 
         CliRun init = CliRun.of(Map.of("HC_REDIS_URI", redis.uri(), "HC_REDIS_KEY_PREFIX", redis.prefix()), clock,
                 "store", "init");

@@ -57,14 +57,33 @@ public final class Gateways {
         return new ConfigLoader().defaultsWith(all);
     }
 
-    /** Returns a new empty directory for a gateway's state. */
+    /** Returns a new empty directory for a gateway's state, under one parent removed when the JVM exits. */
     public static String freshStateDir() {
         try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hc-state-");
-            dir.toFile().deleteOnExit();
-            return dir.toString();
+            return java.nio.file.Files.createTempDirectory(StateDirs.PARENT, "gateway-").toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The parent of the tests' state directories (created once, deleted with its contents at exit). */
+    private static final class StateDirs {
+        static final java.nio.file.Path PARENT = create();
+
+        private static java.nio.file.Path create() {
+            try {
+                java.nio.file.Path parent = java.nio.file.Files.createTempDirectory("hc-test-state-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (var files = java.nio.file.Files.walk(parent)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    } catch (java.io.IOException e) {
+                        // a leftover temp directory is harmless
+                    }
+                }));
+                return parent;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
