@@ -90,6 +90,14 @@ class GatewayRevocationTest {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         String id = await(vertx.deployVerticle(gateway));
         deployments.add(id);
+        // A first load slowed by a busy machine is retried in the background; nothing is judged until it is done.
+        Eventually.within(Duration.ofSeconds(10), "the gateway loaded its mirror", () -> {
+            try {
+                return await(http.get(gateway.port(), "127.0.0.1", "/health/ready").send()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         return new Gateway(gateway.port(), id);
     }
 

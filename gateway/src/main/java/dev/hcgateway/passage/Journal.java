@@ -39,11 +39,6 @@ public final class Journal implements AutoCloseable {
     private volatile long currentSegment;
 
     /** Opens the journal in {@code dir} (created if absent) and starts a fresh segment. */
-    /** Returns the bound: past it, new passages are dropped (and counted) while the gate keeps its answer. */
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     public Journal(Path dir, long maxBytes, long segmentBytes) {
         this.dir = dir;
         this.maxBytes = maxBytes;
@@ -168,6 +163,11 @@ public final class Journal implements AutoCloseable {
                 bytes.addAndGet(-size);
             }
         }
+    }
+
+    /** Returns the bound: past it, new passages are dropped (and counted) while the gate keeps its answer. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** Returns the bytes the journal holds on disk. */

@@ -19,8 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The revocation store shared through Redis: a set and a hash in Redis, mirrored in memory by every gateway
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * and complete once Redis has them. While Redis is away the mirror keeps judging and says how stale it is.
  */
 public final class RedisRevocations implements RevocationStore {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RedisRevocations.class);
 
     private final Vertx vertx;
     private final RedisConfig config;
@@ -43,10 +39,7 @@ public final class RedisRevocations implements RevocationStore {
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private final StateDir stateDir;
-    private final MirrorFile file;
-    private volatile MirrorFile.Position disk;
-    private volatile boolean diskRead;
-    private volatile MirrorFollowing following;
+    private final DiskMirror disk;
     private volatile RedisChangeBus bus;
     private volatile RevocationWriter writer;
     private volatile StreamFollower follower;
@@ -69,11 +62,11 @@ public final class RedisRevocations implements RevocationStore {
         this.config = config;
         this.clock = clock;
         this.keys = RedisKeys.under(config.keyPrefix());
-        this.stateDir = stateDir;
-        this.file = new MirrorFile(stateDir, config.uri(), config.keyPrefix());
-        stateDir.every(writeIntervalSeconds, this::save);
         this.health = new MirrorHealth(clock, config);
         this.metrics = new RevocationMetrics(registry, mirror, health);
+        this.stateDir = stateDir;
+        this.disk = new DiskMirror(stateDir, config.uri(), config.keyPrefix(), mirror, health, clock);
+        stateDir.every(writeIntervalSeconds, disk::save);
         ChangeApplier.register(routes, mirror, listeners);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hc-revocation-follower");
@@ -84,67 +77,31 @@ public final class RedisRevocations implements RevocationStore {
 
     @Override
     public Future<Void> start() {
-        CompletionStage<Void> started = readDisk().thenCompose(x -> RedisChangeBus.open(config)).thenCompose(opened -> {
-            bus = opened;
-            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
-                    config.replicaWaitMs());
-            following = new MirrorFollowing(opened.commands(), keys, config, mirror, health, metrics, clock, executor,
-                    newGeneration(), disk);
-            follower = opened.follow(keys.changes(), routes, following, health, executor);
-            return follower.start().thenRun(() -> disk = null); // from now on the position is the follower's
-        }).handle((v, err) -> {
-            if (err == null) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
-            loadFailed(cause);
-            // Nothing to judge by: release what was opened; the caller may try again (GatewayVerticle does).
-            return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(cause));
-        }).thenCompose(f -> f);
+        CompletionStage<Void> started = disk.readOnce(executor)
+                .thenCompose(x -> RedisChangeBus.open(config))
+                .thenCompose(this::follow)
+                .handle((v, err) -> {
+                    if (err == null) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
+                    loadFailed(cause);
+                    // Not followed: release what was opened; the caller tries again (RetryingStart does).
+                    return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(cause));
+                }).thenCompose(f -> f);
         return Future.fromCompletionStage(started, vertx.getOrCreateContext());
     }
 
-    /** Reads the mirror on disk once, before the first attempt to reach Redis, on the follower's thread. */
-    private CompletionStage<Void> readDisk() {
-        if (diskRead || !stateDir.keeps()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.runAsync(() -> {
-            if (!diskRead) {
-                diskRead = true;
-                disk = file.load(mirror);
-                if (disk != null) {
-                    health.loadedFromDisk(disk.confirmedAt());
-                }
-            }
-        }, executor);
-    }
-
-    /** Writes the mirror to disk when it moved (on the state writer's thread). */
-    private void save() {
-        MirrorFile.Position position = position();
-        if (position == null) {
-            return;
-        }
-        try {
-            file.save(mirror, position);
-        } catch (java.io.IOException e) {
-            LOG.warn("revocation mirror not written to {}: {}", stateDir.where(MirrorFile.MIRROR), e.toString());
-        }
-    }
-
-    /** Returns where the mirror stands (taken before it is read), or null while nothing is loaded. */
-    private MirrorFile.Position position() {
-        if (!health.loaded()) {
-            return null;
-        }
-        MirrorFile.Position fromDisk = disk;
-        MirrorFollowing f = following;
-        StreamFollower s = follower;
-        if (fromDisk != null || f == null || s == null) {
-            return fromDisk;
-        }
-        return f.position(s.position(), clock.millis() - health.lagMillis());
+    /** Loads the mirror over a connected bus (or goes on from the disk's) and follows the stream. */
+    private CompletionStage<Void> follow(RedisChangeBus opened) {
+        bus = opened;
+        writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
+                config.replicaWaitMs());
+        MirrorFollowing following = new MirrorFollowing(opened.commands(), keys, config, mirror, health, metrics,
+                clock, executor, newGeneration(), disk.readPosition());
+        StreamFollower f = opened.follow(keys.changes(), routes, following, health, executor);
+        follower = f;
+        return f.start().thenRun(() -> disk.following(following, f));
     }
 
     /** Notes why a load failed: Redis answered without the marker, or did not answer. */
@@ -195,13 +152,7 @@ public final class RedisRevocations implements RevocationStore {
 
     @Override
     public void export(java.io.OutputStream out) throws java.io.IOException {
-        MirrorFile.Position position = position();
-        if (position == null) {
-            throw new IllegalStateException("revocation mirror not loaded: nothing to export");
-        }
-        RevocationLines.write(out, new RevocationLines.Header(position.generation(), position.counter(),
-                position.stream().toString(), position.confirmedAt(), MirrorFile.identity(config.uri(),
-                config.keyPrefix()), null, mirror.codeCount(), mirror.subjectCount()), mirror);
+        disk.export(out);
     }
 
     @Override
@@ -225,7 +176,7 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private CompletionStage<Void> shutdown() {
-        stateDir.soon(this::save); // the last position, before the follower stops
+        stateDir.soon(disk::save); // the last position, before the follower stops
         return release().whenComplete((v, err) -> executor.shutdownNow());
     }
 
