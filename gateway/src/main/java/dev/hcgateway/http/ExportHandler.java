@@ -42,9 +42,9 @@ final class ExportHandler implements Handler<RoutingContext> {
             }
             return null;
         }, false).onComplete(ar -> {
+            AuditLog.exported(ctx.request().path(), ar.succeeded());
             if (ar.succeeded()) {
                 response.end();
-                AuditLog.change(ctx.request().path(), true, new io.vertx.core.json.JsonObject().put("exported", true));
             } else {
                 LOG.warn("revocation export cut short: {}", ErrorMapper.redacted(ar.cause()).getMessage());
                 ctx.request().connection().close();
