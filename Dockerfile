@@ -33,7 +33,8 @@ FROM docker.io/library/eclipse-temurin:17.0.16_8-jre-jammy@sha256:e90fd2b084488c
 RUN command -v curl >/dev/null \
  && groupadd --system --gid 10001 hc \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
-      --shell /usr/sbin/nologin hc
+      --shell /usr/sbin/nologin hc \
+ && mkdir -p /var/lib/hc/state && chown -R 10001:10001 /var/lib/hc
 WORKDIR /app
 COPY --from=build --chown=root:root --chmod=0444 /gateway.jar /native /app/
 # Container-aware memory: heap is a share of the container's memory limit, not of the node's; the rest is
@@ -46,6 +47,10 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:InitialRAMPercentage=70 -XX:+UseG1GC 
 # jar carries both (x86_64 where ACCP looks for it, aarch_64 beside it), and ACCP can only find one of them
 # in a jar, so it is told to load the one in /app instead (docs/operations.md, "Native crypto").
 ENV ACCP_OPTS="-Djava.library.path=/app -Dcom.amazon.corretto.crypto.provider.useExternalLib=true"
+# The state directory (the revocation mirror and remembered reds, docs/revocation.md): a volume, so that a restarted
+# container judges from its last mirror while Redis is away (docker run -v hc-state:/var/lib/hc ...).
+ENV HC_STATE_DIR=/var/lib/hc/state
+VOLUME /var/lib/hc
 # Numeric user, so Kubernetes' runAsNonRoot can check it.
 USER 10001:10001
 EXPOSE 8080

@@ -6,9 +6,11 @@ import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.OnlineColours;
+import dev.hcgateway.colour.RedMemory;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.http.Admission;
+import dev.hcgateway.http.CertificateExpiry;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.HttpServerVerticle;
 import dev.hcgateway.http.RateLimits;
@@ -32,8 +34,10 @@ import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RedisRevocations;
 import dev.hcgateway.revocation.RetryingStart;
 import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.state.StateDir;
 import dev.hcgateway.trust.TrustListParser;
 import dev.hcgateway.trust.TrustStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -65,6 +69,8 @@ public final class GatewayVerticle extends VerticleBase {
     private ImageScanner images;
     private Passages passages;
     private FleetSightings fleetSightings;
+    private StateDir stateDir;
+    private RedMemory reds;
 
     /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
     public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -96,11 +102,18 @@ public final class GatewayVerticle extends VerticleBase {
     private Future<?> assemble(Es256Verifier verifier) {
         CryptoProvider crypto = verifier.provider();
         GatewayMetrics metrics = new GatewayMetrics(registry);
+        Gauge.builder("hc.crypto.native", crypto, c -> c.nativeCode() ? 1 : 0)
+                .description("1 while ES256 verifies on the native provider, 0 on the JDK fallback (~20x the CPU)")
+                .register(registry);
+        CertificateExpiry.register(config.http().tls(), clock, registry);
         trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
+        stateDir = StateDir.open(config.state().dir()).measured(registry);
         revocations = revocationStore();
         revocationStart = new RetryingStart(vertx, revocations, config.redis().reconnectMaxDelayMs());
         colours = colourService();
         revocations.onInvalidation(colours::invalidateLocal);
+        reds = new RedMemory(stateDir, colours, clock);
+        stateDir.every(config.state().writeIntervalSeconds(), reds::save);
         Sightings sightings = sightings();
         SightingShare share = sightingShare(sightings);
         readiness = new Readiness(trust, revocations, colours, share);
@@ -117,6 +130,10 @@ public final class GatewayVerticle extends VerticleBase {
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
+                .compose(v -> vertx.executeBlocking(() -> {
+                    reds.restore();
+                    return null;
+                }, false))
                 // A Redis that is slow or away at start delays readiness, not the start.
                 .compose(v -> revocationStart.start())
                 .onSuccess(v -> startSightings())
@@ -135,7 +152,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     private RevocationStore revocationStore() {
         if (config.redis().uri() != null) {
-            return new RedisRevocations(vertx, config.redis(), clock, registry);
+            return new RedisRevocations(vertx, config.redis(), stateDir, config.state().writeIntervalSeconds(), clock,
+                    registry);
         }
         LOG.warn("no Redis configured (HC_REDIS_URI): revocations live in this process only and are lost at restart");
         return new LocalRevocations();
@@ -159,11 +177,15 @@ public final class GatewayVerticle extends VerticleBase {
     private Future<Void> closeClients() {
         revocationStart.stop();
         trust.close();
+        stateDir.soon(reds::save);
         Future<Void> passagesClosed = passages == null ? Future.succeededFuture() : passages.close();
         Future<Void> sightingsClosed = fleetSightings == null ? Future.succeededFuture()
                 : Future.fromCompletionStage(fleetSightings.close());
         return Future.join(colours.close(), revocations.close(), images.close(), passagesClosed, sightingsClosed)
-                .mapEmpty();
+                .eventually(() -> vertx.executeBlocking(() -> {
+                    stateDir.close(); // after the last writes the stages asked for
+                    return null;
+                }, false)).mapEmpty();
     }
 
     /** Returns the port the servers listen on. */

@@ -42,7 +42,7 @@ class ColourInvalidationAcrossGatewaysTest {
 
     @BeforeEach
     void deploy(Vertx vertx) {
-        redis = new RedisFixture(RedisFixture.SHARED_URI);
+        redis = new RedisFixture(RedisFixture.SHARED_URI).initStore();
         http = WebClient.create(vertx);
         await(store.start(vertx));
         Map<String, Object> shared = Map.of("redis.uri", redis.uri(), "redis.keyPrefix", redis.prefix(),

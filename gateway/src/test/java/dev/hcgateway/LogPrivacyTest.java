@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.config.ConfigLoader;
+import dev.hcgateway.support.Gateways;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.metrics.Telemetry;
@@ -64,7 +64,7 @@ class LogPrivacyTest {
         captured.start();
         root.addAppender(captured);
 
-        GatewayConfig config = new ConfigLoader().defaultsWith(Map.of("http.port", 0, "http.host", "127.0.0.1",
+        GatewayConfig config = Gateways.config(Map.of("http.port", 0, "http.host", "127.0.0.1",
                 "http.instances", 2, "admin.token", TOKEN, "trust.file", TestData.trustFile(dir).toString()));
         GatewayVerticle gateway = new GatewayVerticle(config, new MutableClock(TestData.VECTORS_NOW), registry);
         vertx.deployVerticle(gateway).await(10, TimeUnit.SECONDS);

@@ -2,8 +2,8 @@ package dev.hcgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.support.Eventually;
+import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.RedisNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -73,7 +73,7 @@ class RedisLateOrSlowGatewayTest {
                 "admin.token", TOKEN, "redis.connectTimeoutMs", 200, "redis.reconnectMaxDelayMs", 300,
                 "redis.streamBlockMs", 300));
         overrides.putAll(more);
-        GatewayVerticle gateway = new GatewayVerticle(new ConfigLoader().defaultsWith(overrides), Clock.systemUTC(),
+        GatewayVerticle gateway = new GatewayVerticle(Gateways.config(overrides), Clock.systemUTC(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         deployment = await(vertx.deployVerticle(gateway));
         return gateway.port();
@@ -96,7 +96,7 @@ class RedisLateOrSlowGatewayTest {
         assertThat(status(port, "/health/live")).isEqualTo(200);
         assertThat(status(port, "/health/ready")).as("nothing to judge revocations by yet").isEqualTo(503);
 
-        redis = new RedisNode(dir, 23141).start(null);
+        redis = new RedisNode(dir, 23141).start(null).initStore("hc:");
         Eventually.within(Duration.ofSeconds(10), "ready once Redis answers and the mirror is loaded",
                 () -> statusOrZero(port, "/health/ready") == 200);
         assertThat(revoke(port, "00112233445566778899aabb").statusCode()).isEqualTo(200);
@@ -104,7 +104,7 @@ class RedisLateOrSlowGatewayTest {
 
     @Test
     void adminWriteTimedOut_answersOutcomeUnknown_retryGivesTheSameState() throws Exception {
-        redis = new RedisNode(dir, 23131).start(null);
+        redis = new RedisNode(dir, 23131).start(null).initStore("hc:");
         int port = deploy(23131, Map.of("redis.commandTimeoutMs", 100));
         Eventually.within(Duration.ofSeconds(10), "ready", () -> statusOrZero(port, "/health/ready") == 200);
 

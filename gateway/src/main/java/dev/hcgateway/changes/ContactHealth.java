@@ -46,6 +46,11 @@ public final class ContactHealth implements StreamHealth {
         return since < 0 ? 0 : Math.max(0, clock.millis() - since);
     }
 
+    /** Tells whether a command failed since the last success (an outage is known, however short so far). */
+    public boolean down() {
+        return !connected && disconnectedSince >= 0;
+    }
+
     /** Tells whether the last command of the follower succeeded. */
     public boolean connected() {
         return connected;

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamFollower.class);
-    private static final long FIRST_RETRY_MILLIS = 100;
 
     private final RedisLink link;
     private final String stream;
@@ -33,13 +32,13 @@ public final class StreamFollower {
     private final StreamHealth health;
     private final ScheduledExecutorService executor;
     private volatile boolean closed;
+    private volatile StreamId lastSeen = StreamId.ZERO; // written by the follower thread only
     // Touched by the follower thread only:
-    private StreamId lastSeen = StreamId.ZERO;
     private boolean caughtUp;
     private boolean gapCheckDue = true;
     private long markerCheckedAt = System.nanoTime();
     private boolean markerDue;
-    private long retryMillis = FIRST_RETRY_MILLIS;
+    private final Backoff backoff;
     private boolean unusableLogged;
 
     StreamFollower(RedisLink link, String stream, RedisConfig config, ChangeRoutes routes, FollowHooks hooks,
@@ -51,6 +50,7 @@ public final class StreamFollower {
         this.hooks = hooks;
         this.health = health;
         this.executor = executor;
+        this.backoff = new Backoff(config.reconnectMaxDelayMs());
     }
 
     /** Loads the owner's state (failing when Redis cannot be read), then follows the stream until {@link #close}. */
@@ -66,6 +66,11 @@ public final class StreamFollower {
                     }
                 }, executor);
         return started;
+    }
+
+    /** Returns the id of the last entry delivered (or the position a load started from): any thread may ask. */
+    public StreamId position() {
+        return lastSeen;
     }
 
     /** Stops following; the outstanding read is cancelled when the link closes. */
@@ -182,7 +187,7 @@ public final class StreamFollower {
             failed(err);
             return false;
         }
-        retryMillis = FIRST_RETRY_MILLIS;
+        backoff.reset();
         long outage = health.outageMillis();
         if (health.contact()) {
             LOG.info("Redis reachable again after {} ms: resuming stream {} after {}", outage, stream, lastSeen);
@@ -199,8 +204,7 @@ public final class StreamFollower {
             LOG.warn("Redis unreachable ({}) following {}: {}", err.toString(), stream, hooks.whileAway());
         }
         if (!closed) {
-            executor.schedule(this::step, retryMillis, TimeUnit.MILLISECONDS);
-            retryMillis = Math.min(retryMillis * 2, config.reconnectMaxDelayMs());
+            executor.schedule(this::step, backoff.next(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -50,7 +50,7 @@ public final class GatewayCli {
                 .addSubcommand(new QrCommand())
                 .addSubcommand(new RevokeCommand(env))
                 .addSubcommand(new InvalidateCommand(env))
-                .addSubcommand(new StoreCommand(env))
+                .addSubcommand("store", StoreCommand.commandLine(env))
                 .addSubcommand(new MigrateCommand(env))
                 .addSubcommand(new VerifyCommand(env, clock))
                 .addSubcommand(new TrustCommand())

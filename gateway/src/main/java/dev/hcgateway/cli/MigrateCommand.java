@@ -1,7 +1,6 @@
 package dev.hcgateway.cli;
 
 import dev.hcgateway.config.ConfigException;
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.passage.Passages;
 import dev.hcgateway.tracer.TracerApi;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -26,13 +26,16 @@ public final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private ConfigOptions configuration;
+
     MigrateCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig config = new ConfigLoader().load(env, new ArrayList<>());
+        GatewayConfig config = configuration.load(env, Map.of(), new ArrayList<>());
         if (config.passages().url() == null) {
             throw new ConfigException("passages.url is not set: set HC_PASSAGES_URL (postgresql://user@host:5432/db)");
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Revoke a code, or a subject's codes, through a gateway's admin API.",
             "One code: --code-id (inspect prints it). All codes of a subject issued",
-            "before a moment: --subject with --issued-before.",
+            "before a moment: --subject with --issued-before (and --issuer for one issuer's).",
             "Sends POST /admin/v1/revocations; the gateway needs HC_ADMIN_TOKEN."})
 public final class RevokeCommand implements Callable<Integer> {
 
@@ -42,6 +42,10 @@ public final class RevokeCommand implements Callable<Integer> {
         @Option(names = "--subject", required = true, paramLabel = "S", description = "the subject's pseudonym")
         String subject;
 
+        @Option(names = "--issuer", paramLabel = "ID", description = "only this issuer's codes of the subject "
+                + "(default: the subject under every issuer)")
+        String issuer;
+
         @Option(names = "--issued-before", required = true, paramLabel = "TIME", converter = Converters.EpochValue.class,
                 description = "codes with iat before this are revoked: epoch seconds or ISO-8601")
         long issuedBefore;
@@ -58,6 +62,9 @@ public final class RevokeCommand implements Callable<Integer> {
         AdminClient client = admin.client(env, spec);
         JsonObject body = target.codeId != null ? new JsonObject().put("codeId", target.codeId)
                 : new JsonObject().put("subject", target.subject.subject).put("issuedBefore", target.subject.issuedBefore);
+        if (target.codeId == null && target.subject.issuer != null) {
+            body.put("issuer", target.subject.issuer);
+        }
         client.post("/admin/v1/revocations", body, spec.commandLine().getOut());
         return 0;
     }

@@ -1,7 +1,6 @@
 package dev.hcgateway.cli;
 
 import dev.hcgateway.config.ConfigException;
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,8 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", description = "listen address (http.host, HC_HTTP_HOST; default 0.0.0.0)")
     private String host;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "configuration file merged over the defaults (HC_CONFIG)")
-    private String config;
+    @Mixin
+    private ConfigOptions configuration;
 
     @Option(names = "--trust", paramLabel = "FILE", description = "trust list file (trust.file, HC_TRUST_FILE)")
     private String trust;
@@ -69,7 +69,11 @@ public final class ServeCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         GatewayConfig loaded;
         try {
-            loaded = new ConfigLoader().load(environment(), warnings);
+            Map<String, String> options = new HashMap<>();
+            options.put("HC_HTTP_PORT", port == null ? null : port.toString());
+            options.put("HC_HTTP_HOST", host);
+            options.put("HC_TRUST_FILE", trust);
+            loaded = configuration.load(env, options, warnings);
         } catch (ConfigException e) {
             return refuse(err, e.getMessage());
         }
@@ -111,21 +115,5 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("configuration error: " + message);
         err.flush();
         return GatewayCli.USAGE;
-    }
-
-    /** Returns the environment with this command's options on top, so they win as documented. */
-    private Map<String, String> environment() {
-        Map<String, String> merged = new HashMap<>(env);
-        put(merged, "HC_HTTP_PORT", port == null ? null : port.toString());
-        put(merged, "HC_HTTP_HOST", host);
-        put(merged, "HC_CONFIG", config);
-        put(merged, "HC_TRUST_FILE", trust);
-        return merged;
-    }
-
-    private static void put(Map<String, String> env, String name, String value) {
-        if (value != null) {
-            env.put(name, value);
-        }
     }
 }

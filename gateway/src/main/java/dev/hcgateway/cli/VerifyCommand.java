@@ -1,6 +1,5 @@
 package dev.hcgateway.cli;
 
-import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.offline.OfflineVerify;
 import java.time.Clock;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +21,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Clock clock;
+
+    @Mixin
+    private ConfigOptions configuration;
 
     @Option(names = "--trust", required = true, paramLabel = "FILE", description = "trust list file")
     private String trust;
@@ -41,7 +44,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig config = new ConfigLoader().load(env, new ArrayList<>());
+        GatewayConfig config = configuration.load(env, Map.of(), new ArrayList<>());
         List<String> args = new ArrayList<>(List.of("--trust", trust));
         if (scene != null) {
             args.addAll(List.of("--scene", scene));

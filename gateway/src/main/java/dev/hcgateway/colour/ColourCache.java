@@ -72,6 +72,16 @@ final class ColourCache<K> {
         cache.asMap().values().removeIf(matches);
     }
 
+    /** Gives every entry still kept (weakly consistent: entries added or removed meanwhile may be missed). */
+    void forEach(java.util.function.BiConsumer<K, CachedColour> each) {
+        long now = clock.millis();
+        cache.asMap().forEach((key, value) -> {
+            if (value.servableAt(now)) {
+                each.accept(key, value);
+            }
+        });
+    }
+
     long size() {
         return cache.estimatedSize();
     }

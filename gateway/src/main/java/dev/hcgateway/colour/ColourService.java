@@ -28,6 +28,15 @@ public interface ColourService {
     default void invalidateLocal(Collection<String> subjects) {
     }
 
+    /** Returns the subjects the store said were red, for as long as each red is kept to deny (for the disk). */
+    default java.util.List<RememberedRed> reds() {
+        return java.util.List.of();
+    }
+
+    /** Takes back reds remembered before a restart: each denies while the store does not answer, until it ends. */
+    default void remember(java.util.List<RememberedRed> reds) {
+    }
+
     /** Tells whether the gateway runs with an authoritative store. */
     default boolean online() {
         return false;

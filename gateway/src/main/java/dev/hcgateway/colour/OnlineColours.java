@@ -119,6 +119,29 @@ public final class OnlineColours implements ColourService {
     }
 
     @Override
+    public List<RememberedRed> reds() {
+        List<RememberedRed> reds = new java.util.ArrayList<>();
+        subjects.cache().forEach((subject, c) -> {
+            if (c.colour() == Colour.RED) {
+                reds.add(new RememberedRed(subject, c.asOf(), c.keepUntilMillis()));
+            }
+        });
+        return reds;
+    }
+
+    @Override
+    public void remember(List<RememberedRed> reds) {
+        long now = clock.millis();
+        for (RememberedRed red : reds) {
+            // Never fresh (the store is asked again), but kept to stand in: a red the store gave still denies.
+            if (red.keepUntilMillis() > now && subjects.cache().get(red.subject()) == null) {
+                subjects.cache().put(red.subject(), new CachedColour(Colour.RED, red.asOf(), null, now,
+                        red.keepUntilMillis()));
+            }
+        }
+    }
+
+    @Override
     public boolean online() {
         return true;
     }

@@ -24,7 +24,8 @@ public record GatewayConfig(
         Map<String, Place> places,
         Map<String, PassbackConfig> passback,
         SightingsConfig sightings,
-        Map<String, RateLimit> sceneRateLimits) {
+        Map<String, RateLimit> sceneRateLimits,
+        StateConfig state) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -40,6 +41,7 @@ public record GatewayConfig(
         Objects.requireNonNull(passages, "passages");
         Objects.requireNonNull(tracer, "tracer");
         Objects.requireNonNull(sightings, "sightings");
+        Objects.requireNonNull(state, "state");
         places = Map.copyOf(places);
         sceneRateLimits = Map.copyOf(sceneRateLimits);
         if (tracer.token() != null && tracer.token().equals(admin.token())) {
@@ -85,7 +87,8 @@ public record GatewayConfig(
                 places(root.child("places")),
                 PassbackConfig.fromScenes(scenesNode),
                 SightingsConfig.from(root.child("passback")),
-                limits);
+                limits,
+                StateConfig.from(root.child("state")));
     }
 
     /** Reads {@code places}: gate-id prefix to {@code {id, name}}. */

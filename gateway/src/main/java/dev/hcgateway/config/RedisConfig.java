@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param snapshotBatch       COUNT hint of the SSCAN/HSCAN batches that load the mirror
  * @param maxStalenessSeconds mirror lag past which the mirror is reported stale
  * @param onStale             what a stale mirror does to readiness
+ * @param maxStaleSeconds     mirror lag past which nothing is judged by it any more (not serving, 503 not_ready):
+ *                            the bound of a gateway judging from its on-disk copy or through a Redis outage
  * @param requireMarker       refuse to load when the store's marker key is missing, instead of creating it
  * @param replicaAcks         replicas that must confirm an admin write ({@code WAIT}) before it is acknowledged
  * @param replicaWaitMs       how long an admin write waits for those replicas; then its outcome is unknown
@@ -26,7 +28,7 @@ import java.util.Locale;
 public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, int commandTimeoutMs,
                           int requestQueueSize, int reconnectMaxDelayMs, int streamBlockMs, int streamReadCount,
                           int streamMaxLength, int snapshotBatch, int maxStalenessSeconds, OnStale onStale,
-                          boolean requireMarker, int replicaAcks, int replicaWaitMs) {
+                          int maxStaleSeconds, boolean requireMarker, int replicaAcks, int replicaWaitMs) {
 
     /** What a mirror older than {@code maxStalenessSeconds} does. */
     public enum OnStale {
@@ -51,6 +53,10 @@ public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, in
         }
         if (onStale == null) {
             throw new ConfigException("redis.onStale: must be serve or unready");
+        }
+        if (maxStaleSeconds < maxStalenessSeconds) {
+            throw new ConfigException("redis.maxStaleSeconds: must be at least redis.maxStalenessSeconds ("
+                    + maxStalenessSeconds + "), got " + maxStaleSeconds);
         }
         // The blocking read needs its own, longer timeout; a command timeout near it would cut reads short.
         if (commandTimeoutMs > streamBlockMs * 10L) {
@@ -102,6 +108,7 @@ public record RedisConfig(String uri, String keyPrefix, int connectTimeoutMs, in
                 n.integer("snapshotBatch", 10, 1_000_000),
                 n.integer("maxStalenessSeconds", 1, 30 * 86_400),
                 onStale(n),
+                n.integer("maxStaleSeconds", 60, 30 * 86_400),
                 n.bool("requireMarker"),
                 n.integer("replicaAcks", 0, 16),
                 n.integer("replicaWaitMs", 10, 60_000));

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.revocation.SubjectKey;
 import dev.hcgateway.revocation.WriteFailed;
 import dev.hcgateway.revocation.WriteFault;
 import io.vertx.core.Future;
@@ -37,12 +38,15 @@ final class AdminHandler {
         ctx.next();
     }
 
-    /** {@code POST /admin/v1/revocations}: {@code {"codeId": hex}} or {@code {"subject", "issuedBefore"}}. */
+    /**
+     * {@code POST /admin/v1/revocations}: {@code {"codeId": hex}} or {@code {"subject", "issuedBefore"}}, with an
+     * optional {@code "issuer"}: that issuer's codes of the subject; without it, the subject under every issuer.
+     */
     void revoke(RoutingContext ctx) {
         JsonObject body = VerifyRequest.object(ctx.body().buffer());
         Future<Void> stored;
         JsonObject answer = new JsonObject().put("stored", true);
-        if (body.containsKey("codeId") && !body.containsKey("subject")) {
+        if (body.containsKey("codeId") && !body.containsKey("subject") && !body.containsKey("issuer")) {
             byte[] codeId = codeId(body.getValue("codeId"));
             stored = services.revocations().revokeCode(codeId);
             answer.put("codeId", HexFormat.of().formatHex(codeId));
@@ -54,11 +58,15 @@ final class AdminHandler {
                 throw ApiError.badRequest("invalid_issued_before",
                         "\"issuedBefore\" must be epoch seconds (a non-negative integer).").exception();
             }
-            stored = services.revocations().revokeSubject(subject, n.longValue());
+            String issuer = issuer(body.getValue("issuer"));
+            stored = services.revocations().revokeSubject(SubjectKey.of(issuer, subject), n.longValue());
             answer.put("issuedBefore", n.longValue());
+            if (issuer != null) {
+                answer.put("issuer", issuer);
+            }
         } else {
-            throw ApiError.badRequest("invalid_revocation",
-                    "Give either \"codeId\", or \"subject\" with \"issuedBefore\".").exception();
+            throw ApiError.badRequest("invalid_revocation", "Give either \"codeId\", or \"subject\" with"
+                    + " \"issuedBefore\" (and optionally \"issuer\").").exception();
         }
         answerWhenStored(ctx, stored, answer);
     }
@@ -118,6 +126,18 @@ final class AdminHandler {
             }
         }
         throw ApiError.badRequest("invalid_code_id", "\"codeId\" must be the hex of 8..16 bytes.").exception();
+    }
+
+    /** Returns the issuer id given, or null when none is (the subject under every issuer). */
+    static String issuer(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s && SubjectKey.validIssuer(s)) {
+            return s;
+        }
+        throw ApiError.badRequest("invalid_issuer", "\"issuer\" is an issuer id: 1..32 of A-Z, 0-9 and -.")
+                .exception();
     }
 
     static String subject(Object value) {

@@ -25,6 +25,15 @@ final class AuditLog {
         }
     }
 
+    /** Records a read of the whole revocation set (it holds subjects): who asked is the balancer's log's to say. */
+    static void exported(String route, boolean whole) {
+        if (whole) {
+            AUDIT.info("revocation set exported: {}", route);
+        } else {
+            AUDIT.warn("revocation set export cut short: {}", route);
+        }
+    }
+
     /** Records an admin call refused for want of a valid token. */
     static void refused(String route) {
         AUDIT.warn("admin call refused (401, no valid bearer token): {}", Routes.ALL.contains(route) ? route : "other");

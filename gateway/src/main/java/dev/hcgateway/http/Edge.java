@@ -53,10 +53,12 @@ final class Edge {
      *
      * @param bodyGate the gate the request names, or null
      * @return the judging of the request, naming the certificate's gate when there is one
-     * @throws ApiError.ApiException 403 {@code gate_mismatch} or 429 {@code rate_limited} (with Retry-After)
+     * @throws ApiError.ApiException 503 {@code not_ready} ({@link JudgeGate}), 403 {@code gate_mismatch} or 429
+     *                                {@code rate_limited} (with Retry-After)
      */
     Judging enter(String route, long headNanos, HttpServerRequest request, Scene scene, String bodyGate,
                   int credentials) {
+        JudgeGate.check(services.revocations()); // first: nothing is judged without a revocation set to judge by
         String gate = GateIdentity.resolve(request.connection(), bodyGate, services.config().http().tls());
         long wait = services.rateLimits().tryAcquire(scene.name(), gate, address(request), credentials);
         if (wait > 0) {

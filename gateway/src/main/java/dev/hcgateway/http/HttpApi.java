@@ -41,6 +41,8 @@ public final class HttpApi {
                     .handler(admin::revoke);
             router.post(Routes.INVALIDATIONS).handler(timeout).handler(json).handler(admin::authorize)
                     .handler(admin::invalidate);
+            // No request timeout: the whole mirror may take a while; the handler bounds each chunk instead.
+            router.get(Routes.REVOCATIONS_EXPORT).handler(admin::authorize).handler(new ExportHandler(services));
         }
 
         if (services.config().tracer().enabled()) {

@@ -49,8 +49,10 @@ public final class Readiness {
                 .put("trustList", new JsonObject().put("loaded", trustLoaded)
                         .put("keys", trustLoaded ? trust.current().size() : 0)
                         .put("problem", trust.lastProblem()))
-                .put("revocations", new JsonObject().put("mode", mirror.mode()).put("connected", mirror.connected())
-                        .put("lagMillis", mirror.lagMillis()).put("serving", mirror.serving())
+                .put("revocations", new JsonObject().put("mode", mirror.mode())
+                        .put("mirror", mirror.freshness().wire()).put("loadedFrom", mirror.loadedFrom())
+                        .put("connected", mirror.connected()).put("lagMillis", mirror.lagMillis())
+                        .put("entries", mirror.entries()).put("serving", mirror.serving())
                         .put("problem", mirror.problem()))
                 .put("authority", new JsonObject().put("mode", colours.online() ? "online" : "offline"))
                 // fleet: passes are shared over Redis; local: one person is caught at two places of THIS gateway

@@ -12,6 +12,7 @@ public final class Routes {
     public static final String VERIFY_DOCUMENT = "/v1/verify/document";
     public static final String REVOCATIONS = "/admin/v1/revocations";
     public static final String INVALIDATIONS = "/admin/v1/invalidations";
+    public static final String REVOCATIONS_EXPORT = "/admin/v1/revocations/export";
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
     public static final String METRICS = "/metrics";
@@ -22,14 +23,15 @@ public final class Routes {
 
     /** Every path, for bounded metric labels. */
     static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,
-            INVALIDATIONS, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
+            INVALIDATIONS, REVOCATIONS_EXPORT, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
 
     private Routes() {
     }
 
     /** Returns the one method a path of ours serves: GET for probes and metrics, POST for the rest. */
     static String methodOf(String path) {
-        return path.equals(LIVE) || path.equals(READY) || path.equals(METRICS) ? "GET" : "POST";
+        return path.equals(LIVE) || path.equals(READY) || path.equals(METRICS) || path.equals(REVOCATIONS_EXPORT)
+                ? "GET" : "POST";
     }
 
     /** Returns the request's path when it is one of ours, else {@code other}: a bounded label. */

@@ -165,6 +165,11 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** Returns the bound: past it, new passages are dropped (and counted) while the gate keeps its answer. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /** Returns the bytes the journal holds on disk. */
     public long bytes() {
         return bytes.get();

@@ -88,6 +88,9 @@ public final class Passages implements PassageRecorder {
     public JsonObject state() {
         var json = new JsonObject().put("journal", journal != null)
                 .put("journalBytes", journal == null ? 0 : journal.bytes())
+                // The drop policy, stated where operators look: full means new passages are not recorded.
+                .put("journalMaxBytes", journal == null ? 0 : journal.maxBytes())
+                .put("whenFull", journal == null ? "not_recorded" : "new_passages_dropped")
                 .put("dropped", journal == null ? 0 : journal.dropped());
         if (store == null) {
             return json.put("store", "not_configured");

@@ -1,5 +1,6 @@
 package dev.hcgateway.passback;
 
+import dev.hcgateway.changes.Backoff;
 import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.changes.ContactHealth;
 import dev.hcgateway.changes.FollowHooks;
@@ -32,7 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FleetSightings implements SightingShare {
 
-    private static final long FIRST_RETRY_MILLIS = 100;
     private static final int MAX_PLACES = 10_000;
 
     private final RedisConfig redis;
@@ -51,7 +51,7 @@ public final class FleetSightings implements SightingShare {
     private volatile RedisChangeBus bus;
     private volatile StreamFollower follower;
     private volatile boolean closed;
-    private long retryMillis = FIRST_RETRY_MILLIS;
+    private final Backoff backoff;
 
     /** Creates the share; nothing connects before {@link #start}. */
     public FleetSightings(RedisConfig redis, SightingsConfig config, Sightings sightings, Clock clock,
@@ -66,6 +66,7 @@ public final class FleetSightings implements SightingShare {
         this.stream = redis.keyPrefix() + "sightings";
         this.queue = new SightingQueue(config.queueMax());
         this.health = new ContactHealth(clock);
+        this.backoff = new Backoff(redis.reconnectMaxDelayMs());
         this.metrics = new SightingMetrics(registry, health);
         routes.on("sightings", this::received);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -117,7 +118,7 @@ public final class FleetSightings implements SightingShare {
             return follower.start();
         }).whenCompleteAsync((v, err) -> {
             if (err == null) {
-                retryMillis = FIRST_RETRY_MILLIS;
+                backoff.reset();
                 if (closed) {
                     close(); // closed while connecting: release what was just opened
                 }
@@ -130,8 +131,7 @@ public final class FleetSightings implements SightingShare {
                 b.close();
             }
             if (!closed) {
-                executor.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
-                retryMillis = Math.min(retryMillis * 2, redis.reconnectMaxDelayMs());
+                executor.schedule(this::connect, backoff.next(), TimeUnit.MILLISECONDS);
             }
         }, executor);
     }

@@ -28,7 +28,7 @@ final class ChangeApplier {
         });
         routes.on("subject", fields -> {
             if (ChangeEvent.of(fields) instanceof ChangeEvent.SubjectRevoked s) {
-                mirror.addSubject(s.subject(), s.issuedBefore());
+                mirror.addSubject(s.key(), s.issuedBefore());
                 return true;
             }
             return false;

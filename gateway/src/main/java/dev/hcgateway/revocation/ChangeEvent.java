@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One entry of the change stream, as written by the gateway's scripts or directly by an issuer's back end.
- * Fields: {@code type=code id=<hex>}, {@code type=subject subject=<s> before=<epoch s>}, or
+ * Fields: {@code type=code id=<hex>}, {@code type=subject [issuer=<iss>] subject=<s> before=<epoch s>} (no issuer:
+ * every issuer's subject), or
  * {@code type=invalidate subjects=<s1>\n<s2>...}. Anything else is {@link Unusable} and skipped.
  */
 sealed interface ChangeEvent {
@@ -18,8 +19,8 @@ sealed interface ChangeEvent {
     record CodeRevoked(String idHex) implements ChangeEvent {
     }
 
-    /** A subject's codes issued before an instant revoked. */
-    record SubjectRevoked(String subject, long issuedBefore) implements ChangeEvent {
+    /** A subject's codes issued before an instant revoked, under one issuer or every issuer. */
+    record SubjectRevoked(SubjectKey key, long issuedBefore) implements ChangeEvent {
     }
 
     /** Cached colours of these subjects must be dropped. */
@@ -42,19 +43,23 @@ sealed interface ChangeEvent {
                 yield id != null && Fingerprints.ofCodeIdHex(id) != 0 ? new CodeRevoked(id)
                         : new Unusable("code entry without a valid id");
             }
-            case "subject" -> subject(fields.get("subject"), fields.get("before"));
+            case "subject" -> subject(fields.get("issuer"), fields.get("subject"), fields.get("before"));
             case "invalidate" -> invalidation(fields.get("subjects"));
             default -> new Unusable("unknown type");
         };
     }
 
-    private static ChangeEvent subject(String subject, String before) {
+    private static ChangeEvent subject(String issuer, String subject, String before) {
         if (!validSubject(subject) || before == null) {
             return new Unusable("subject entry without a valid subject and before");
         }
+        if (issuer != null && !SubjectKey.validIssuer(issuer)) {
+            return new Unusable("subject entry with an invalid issuer");
+        }
         try {
             long instant = Long.parseLong(before.trim());
-            return instant < 0 ? new Unusable("negative before") : new SubjectRevoked(subject, instant);
+            return instant < 0 ? new Unusable("negative before")
+                    : new SubjectRevoked(SubjectKey.of(issuer, subject), instant);
         } catch (NumberFormatException e) {
             return new Unusable("before is not an integer");
         }

@@ -58,18 +58,6 @@ final class CodeSet {
         return true;
     }
 
-    /** Adds {@code n} fingerprints (none 0) under one lock: the snapshot's batches. */
-    synchronized void addAll(long[] fingerprints, int n) {
-        reserve((long) size + n);
-        long[] t = table;
-        for (int i = 0; i < n; i++) {
-            if (!contains(fingerprints[i])) {
-                place(t, fingerprints[i]);
-                size = size + 1; // published per entry: readers may see a prefix of the batch, never a torn slot
-            }
-        }
-    }
-
     /** Grows the table at once so that {@code expected} entries fit without further doubling. */
     synchronized void reserve(long expected) {
         int capacity = capacityFor(expected);

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Computes the 64-bit fingerprints the mirror stores instead of code ids and subjects. A fingerprint is never
+ * Computes the 64-bit fingerprints the mirror looks code ids and subjects up by. A fingerprint is never
  * 0 (0 marks an empty slot); 0 is returned only for text that is no code id at all.
  *
  * <p>The mix is two rounds of the SplitMix64 finaliser (a bijection) over the id's bytes and length, so two
@@ -50,6 +50,19 @@ public final class Fingerprints {
         return ofHex(hex.remaining(), i -> hex.get(start + i));
     }
 
+    /**
+     * Writes the bytes of a valid code id's hex (checked by {@link #ofCodeIdHex(ByteBuffer)}) into {@code out} at
+     * {@code offset}; returns their number. The buffer's position is left unchanged.
+     */
+    static int hexBytes(ByteBuffer hex, byte[] out, int offset) {
+        int start = hex.position();
+        int n = hex.remaining() / 2;
+        for (int i = 0; i < n; i++) {
+            out[offset + i] = (byte) ((digit(hex.get(start + 2 * i)) << 4) | digit(hex.get(start + 2 * i + 1)));
+        }
+        return n;
+    }
+
     /** Parses {@code chars} hex characters, the i-th given by {@code at}, into a fingerprint (0 when invalid). */
     private static long ofHex(int chars, IntUnaryOperator at) {
         if (chars % 2 != 0 || chars < 2 * MIN_ID_BYTES || chars > 2 * MAX_ID_BYTES) {
@@ -85,18 +98,27 @@ public final class Fingerprints {
         return -1 << 12;
     }
 
-    /** Returns the fingerprint of a subject (over its UTF-16 units; never 0). */
-    public static long ofSubject(String subject) {
+    /**
+     * Returns the fingerprint of a subject under an issuer ({@code *} for every issuer), over the UTF-16 units of
+     * both and their lengths (so no two pairs share their text); never 0. Allocates nothing: it runs on every scan.
+     */
+    public static long ofSubject(String issuer, String subject) {
         long h = mix(subject.length() * GOLDEN + 0x632BE59BD9B4E019L);
-        int n = subject.length();
+        h = mixChars(mix(h ^ (issuer.length() * GOLDEN)), issuer);
+        h = mixChars(h, subject);
+        return h == 0 ? 1 : h;
+    }
+
+    private static long mixChars(long h, String s) {
+        int n = s.length();
         for (int i = 0; i < n; i += 4) {
             long chunk = 0;
             for (int j = 0; j < 4 && i + j < n; j++) {
-                chunk |= (long) subject.charAt(i + j) << (16 * j);
+                chunk |= (long) s.charAt(i + j) << (16 * j);
             }
             h = mix(h ^ chunk);
         }
-        return h == 0 ? 1 : h;
+        return h;
     }
 
     private static long of(long k0, long k1, int length) {

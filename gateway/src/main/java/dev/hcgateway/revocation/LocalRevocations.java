@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public final class LocalRevocations implements RevocationStore {
 
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>(); // by SubjectKey.field()
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
 
     @Override
@@ -29,8 +29,13 @@ public final class LocalRevocations implements RevocationStore {
         if (!codes.isEmpty() && codes.contains(code.codeIdHex())) {
             return true;
         }
-        Long before = subjects.get(code.subject());
-        return before != null && code.issuedAt() < before;
+        return !subjects.isEmpty() && (code.issuedAt() < before(SubjectKey.EVERY_ISSUER + ":" + code.subject())
+                || code.issuedAt() < before(code.issuer() + ":" + code.subject()));
+    }
+
+    private long before(String field) {
+        Long before = subjects.get(field);
+        return before == null ? Long.MIN_VALUE : before;
     }
 
     @Override
@@ -40,8 +45,8 @@ public final class LocalRevocations implements RevocationStore {
     }
 
     @Override
-    public Future<Void> revokeSubject(String subject, long issuedBefore) {
-        subjects.merge(subject, issuedBefore, Math::max);
+    public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
+        subjects.merge(key.field(), issuedBefore, Math::max);
         return Future.succeededFuture();
     }
 
@@ -52,13 +57,26 @@ public final class LocalRevocations implements RevocationStore {
     }
 
     @Override
+    public void export(java.io.OutputStream out) throws java.io.IOException {
+        try (RevocationLines.Writer w = new RevocationLines.Writer(out, new RevocationLines.Header(null, 0, "0-0",
+                System.currentTimeMillis(), "memory", null, codes.size(), subjects.size()))) {
+            for (String hex : codes) {
+                w.code(hex);
+            }
+            for (var e : subjects.entrySet()) {
+                w.subject(SubjectKey.ofField(e.getKey()), e.getValue());
+            }
+        }
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<String>> listener) {
         listeners.add(listener);
     }
 
     @Override
     public MirrorState state() {
-        return new MirrorState("local", true, 0, codes.size() + subjects.size(), true, null);
+        return MirrorState.local(codes.size() + subjects.size());
     }
 
     @Override

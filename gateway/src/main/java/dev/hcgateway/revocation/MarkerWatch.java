@@ -18,11 +18,18 @@ final class MarkerWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarkerWatch.class);
 
+    /** Redis answered, but without the marker: there is nothing a gateway may load. */
+    static final class MarkerMissing extends RuntimeException {
+        MarkerMissing(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final String key;
     private final MirrorHealth health;
     private final String newGeneration;
-    private String loaded;
-    private String followed;
+    private volatile String loaded;
+    private volatile String followed;
     private String pending;
 
     /** Creates the watch; {@code newGeneration} is what this gateway writes when it must create the marker. */
@@ -42,9 +49,9 @@ final class MarkerWatch {
                 return CompletableFuture.completedFuture(value);
             }
             if (required) {
-                return CompletableFuture.failedFuture(new IllegalStateException("Redis key " + key
+                return CompletableFuture.failedFuture(new MarkerMissing("Redis key " + key
                         + " is missing and redis.requireMarker is true: the revocation data was flushed or never"
-                        + " initialised. Restore Redis, or initialise it (docs/revocation.md)."));
+                        + " initialised. Initialise a new install (store init), or restore Redis (docs/revocation.md)"));
             }
             return redis.set(key, newGeneration, SetArgs.Builder.nx())
                     .thenCompose(ok -> redis.get(key))
@@ -62,6 +69,12 @@ final class MarkerWatch {
     /** Tells whether {@code generation} is the one this gateway follows (no reload pending). */
     boolean following(String generation) {
         return generation.equals(followed) && pending == null;
+    }
+
+    /** Returns the generation the mirror follows now, else the one it was loaded from (any thread may ask). */
+    String generation() {
+        String f = followed;
+        return f != null ? f : loaded;
     }
 
     /** Notes the generation the mirror was first loaded from. */

@@ -3,34 +3,41 @@ package dev.hcgateway.revocation;
 import dev.hcgateway.changes.ContactHealth;
 import dev.hcgateway.changes.StreamHealth;
 import dev.hcgateway.config.RedisConfig;
+import dev.hcgateway.revocation.MirrorState.Freshness;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How far the mirror trails Redis and what is wrong, as the follower reports it. The mirror is "confirmed" at
  * the instant the follower last knew it held everything Redis had: a stream read that came back short of its
- * COUNT, or the start of a snapshot. While a blocking read is outstanding on a live connection, Redis pushes
- * any new entry at once, so the lag is 0; otherwise it is the time since the mirror was last confirmed.
+ * COUNT, or the start of a snapshot (a mirror loaded from disk carries the instant it was confirmed before it was
+ * written). While a blocking read is outstanding on a live connection, Redis pushes any new entry at once, so the
+ * lag is 0; otherwise it is the time since the mirror was last confirmed, and while nothing is loaded, the time
+ * since the gateway started without one.
  */
 final class MirrorHealth implements StreamHealth {
 
     private final Clock clock;
     private final RedisConfig config;
     private final long liveWindowMillis;
+    private final long startedAt;
     private final ContactHealth contact;
     private volatile boolean loaded;
+    private volatile boolean fromDisk;
     private volatile long confirmedAt;
     private volatile long readSince;
     private volatile boolean readLive;
     private volatile String storeLost;
     private volatile String rolledBack;
-    private volatile boolean loadFailing;
+    private volatile String loadProblem;
 
     MirrorHealth(Clock clock, RedisConfig config) {
         this.clock = clock;
         this.contact = new ContactHealth(clock);
         this.config = config;
+        this.startedAt = clock.millis();
         this.liveWindowMillis = (long) config.streamBlockMs() + config.commandTimeoutMs();
     }
 
@@ -38,6 +45,17 @@ final class MirrorHealth implements StreamHealth {
     void confirmed(long at) {
         confirmedAt = Math.max(confirmedAt, at);
         loaded = true;
+        fromDisk = false;
+        loadProblem = null;
+    }
+
+    /** Notes a mirror read from disk, confirmed against Redis at {@code at} before it was written. */
+    void loadedFromDisk(long at) {
+        if (!loaded) {
+            confirmedAt = at;
+            loaded = true;
+            fromDisk = true;
+        }
     }
 
     /** Notes a blocking read starting; {@code caughtUp} when everything before it has been applied. */
@@ -97,37 +115,65 @@ final class MirrorHealth implements StreamHealth {
         return rolledBack != null;
     }
 
-    /** Notes whether the last attempt to load the mirror at start failed (retried in the background). */
-    void loadFailing(boolean failing) {
-        loadFailing = failing;
+    /** Notes why the last attempt to load the mirror from Redis failed (retried in the background), or null. */
+    void loadFailed(String why) {
+        loadProblem = why;
     }
 
     boolean connected() {
         return contact.connected();
     }
 
+    boolean loaded() {
+        return loaded;
+    }
+
     /** Returns the lag in milliseconds. */
     long lagMillis() {
         long now = clock.millis();
+        if (!loaded) {
+            return Math.max(0, now - startedAt);
+        }
         if (readLive && contact.connected() && now - readSince <= liveWindowMillis) {
             return 0;
         }
-        return loaded ? Math.max(0, now - confirmedAt) : 0;
+        return Math.max(0, now - confirmedAt);
     }
 
-    /** Tells whether the lag exceeds {@code redis.maxStalenessSeconds}. */
+    /** Tells whether the lag exceeds {@code redis.maxStalenessSeconds} (reported and alerted on). */
     boolean stale() {
-        return lagMillis() > config.maxStalenessSeconds() * 1000L;
+        return loaded && lagMillis() > config.maxStalenessSeconds() * 1000L;
+    }
+
+    /** Tells whether scans may be judged by the mirror: loaded and within its bounds. */
+    boolean serving() {
+        return loaded && serving(lagMillis());
+    }
+
+    private boolean serving(long lag) {
+        boolean stale = lag > config.maxStalenessSeconds() * 1000L;
+        return lag <= config.maxStaleSeconds() * 1000L && !(stale && config.onStale() == RedisConfig.OnStale.UNREADY);
+    }
+
+    /** Returns whether the mirror is live, stale or unloaded. */
+    Freshness freshness() {
+        if (!loaded) {
+            return Freshness.UNLOADED;
+        }
+        return fromDisk || !contact.connected() ? Freshness.STALE : Freshness.LIVE;
     }
 
     /** Returns the state for readiness. */
     MirrorState state(long entries) {
         long lag = lagMillis();
-        boolean stale = lag > config.maxStalenessSeconds() * 1000L;
+        boolean serving = loaded && serving(lag);
         List<String> problems = new ArrayList<>();
         if (!loaded) {
-            problems.add(loadFailing ? "revocation mirror not loaded yet: Redis unreachable or not initialised;"
-                    + " retrying" : "revocation mirror not loaded yet");
+            String why = loadProblem != null ? loadProblem : "loading from Redis";
+            problems.add("revocation mirror not loaded (" + why + "): judging nothing (503 not_ready) until it is");
+        } else if (fromDisk) {
+            problems.add("judging from the on-disk mirror confirmed " + lag / 1000 + " s ago (at "
+                    + Instant.ofEpochMilli(confirmedAt) + ") until Redis answers");
         }
         if (storeLost != null) {
             problems.add(storeLost);
@@ -135,15 +181,19 @@ final class MirrorHealth implements StreamHealth {
         if (rolledBack != null) {
             problems.add(rolledBack);
         }
-        if (stale) {
+        if (loaded && lag > config.maxStaleSeconds() * 1000L) {
+            problems.add("revocation mirror " + lag / 1000 + " s behind Redis, past redis.maxStaleSeconds ("
+                    + config.maxStaleSeconds() + " s): judging nothing (503 not_ready)");
+        } else if (loaded && lag > config.maxStalenessSeconds() * 1000L) {
             problems.add("revocation mirror stale: " + lag / 1000 + " s behind Redis (limit "
                     + config.maxStalenessSeconds() + " s); revocations since then are unknown here");
-        } else if (!contact.connected()) {
-            problems.add("Redis unreachable for " + outageMillis() / 1000 + " s: judging from the last mirror");
         }
-        // Never loaded: nothing to judge revocations by, so no traffic (alive but not ready).
-        boolean serving = loaded && !(stale && config.onStale() == RedisConfig.OnStale.UNREADY);
-        return new MirrorState("redis", contact.connected(), lag, entries, serving,
-                problems.isEmpty() ? null : String.join("; ", problems));
+        if (contact.down()) {
+            problems.add("Redis unreachable for " + outageMillis() / 1000 + " s");
+        } else if (!contact.connected() && loaded) {
+            problems.add("Redis not reached yet");
+        }
+        return new MirrorState("redis", freshness(), loaded ? (fromDisk ? "disk" : "redis") : null,
+                contact.connected(), lag, entries, serving, problems.isEmpty() ? null : String.join("; ", problems));
     }
 }

@@ -5,6 +5,7 @@ import dev.hcgateway.changes.RedisChangeBus;
 import dev.hcgateway.changes.StreamFollower;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.RedisConfig;
+import dev.hcgateway.state.StateDir;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,12 +38,23 @@ public final class RedisRevocations implements RevocationStore {
     private final ChangeRoutes routes = new ChangeRoutes();
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
+    private final StateDir stateDir;
+    private final DiskMirror disk;
     private volatile RedisChangeBus bus;
     private volatile RevocationWriter writer;
     private volatile StreamFollower follower;
 
-    /** Creates the store; nothing connects before {@link #start}. */
+    /** Creates the store without a mirror on disk; nothing connects before {@link #start}. */
     public RedisRevocations(Vertx vertx, RedisConfig config, Clock clock, MeterRegistry registry) {
+        this(vertx, config, StateDir.NONE, 10, clock, registry);
+    }
+
+    /**
+     * Creates the store, keeping its mirror in {@code stateDir} (written every {@code writeIntervalSeconds} when it
+     * moved, read at the first start); nothing connects before {@link #start}.
+     */
+    public RedisRevocations(Vertx vertx, RedisConfig config, StateDir stateDir, long writeIntervalSeconds, Clock clock,
+                            MeterRegistry registry) {
         if (config.uri() == null) {
             throw new IllegalArgumentException("redis.uri is required");
         }
@@ -52,6 +64,9 @@ public final class RedisRevocations implements RevocationStore {
         this.keys = RedisKeys.under(config.keyPrefix());
         this.health = new MirrorHealth(clock, config);
         this.metrics = new RevocationMetrics(registry, mirror, health);
+        this.stateDir = stateDir;
+        this.disk = new DiskMirror(stateDir, config.uri(), config.keyPrefix(), mirror, health, clock);
+        stateDir.every(writeIntervalSeconds, disk::save);
         ChangeApplier.register(routes, mirror, listeners);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hc-revocation-follower");
@@ -62,23 +77,42 @@ public final class RedisRevocations implements RevocationStore {
 
     @Override
     public Future<Void> start() {
-        CompletionStage<Void> started = RedisChangeBus.open(config).thenCompose(opened -> {
-            bus = opened;
-            writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
-                    config.replicaWaitMs());
-            follower = opened.follow(keys.changes(), routes, new MirrorFollowing(opened.commands(), keys, config,
-                    mirror, health, metrics, clock, executor, newGeneration()), health, executor);
-            return follower.start();
-        }).handle((v, err) -> {
-            health.loadFailing(err != null);
-            if (err == null) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            // Nothing to judge by: release what was opened; the caller may try again (GatewayVerticle does).
-            return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(
-                    err instanceof java.util.concurrent.CompletionException ? err.getCause() : err));
-        }).thenCompose(f -> f);
+        CompletionStage<Void> started = disk.readOnce(executor)
+                .thenCompose(x -> RedisChangeBus.open(config))
+                .thenCompose(this::follow)
+                .handle((v, err) -> {
+                    if (err == null) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    Throwable cause = err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
+                    loadFailed(cause);
+                    // Not followed: release what was opened; the caller tries again (RetryingStart does).
+                    return release().thenCompose(x -> CompletableFuture.<Void>failedFuture(cause));
+                }).thenCompose(f -> f);
         return Future.fromCompletionStage(started, vertx.getOrCreateContext());
+    }
+
+    /** Loads the mirror over a connected bus (or goes on from the disk's) and follows the stream. */
+    private CompletionStage<Void> follow(RedisChangeBus opened) {
+        bus = opened;
+        writer = new RevocationWriter(opened.commands(), keys, config.streamMaxLength(), config.replicaAcks(),
+                config.replicaWaitMs());
+        MirrorFollowing following = new MirrorFollowing(opened.commands(), keys, config, mirror, health, metrics,
+                clock, executor, newGeneration(), disk.readPosition());
+        StreamFollower f = opened.follow(keys.changes(), routes, following, health, executor);
+        follower = f;
+        return f.start().thenRun(() -> disk.following(following, f));
+    }
+
+    /** Notes why a load failed: Redis answered without the marker, or did not answer. */
+    private void loadFailed(Throwable cause) {
+        if (cause instanceof MarkerWatch.MarkerMissing) {
+            health.contact(); // Redis answered: "connected", with nothing to load
+            health.loadFailed(cause.getMessage());
+        } else {
+            health.noContact();
+            health.loadFailed("Redis unreachable: " + cause.getMessage());
+        }
     }
 
     @Override
@@ -97,12 +131,12 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
-    public Future<Void> revokeSubject(String subject, long issuedBefore) {
+    public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
         RevocationWriter w = writer;
-        if (w == null || !ChangeEvent.validSubject(subject) || issuedBefore < 0) {
-            return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "not a subject"));
+        if (w == null || issuedBefore < 0) {
+            return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "not an instant"));
         }
-        return stored(w.revokeSubject(subject, issuedBefore).thenRun(() -> mirror.addSubject(subject, issuedBefore)));
+        return stored(w.revokeSubject(key, issuedBefore).thenRun(() -> mirror.addSubject(key, issuedBefore)));
     }
 
     @Override
@@ -117,8 +151,18 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
+    public void export(java.io.OutputStream out) throws java.io.IOException {
+        disk.export(out);
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<String>> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public boolean serving() {
+        return health.serving();
     }
 
     @Override
@@ -132,6 +176,7 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     private CompletionStage<Void> shutdown() {
+        stateDir.soon(disk::save); // the last position, before the follower stops
         return release().whenComplete((v, err) -> executor.shutdownNow());
     }
 

@@ -1,5 +1,6 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.changes.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -7,27 +8,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts a revocation store without letting a slow or absent Redis stop the gateway: the first attempt is
- * awaited; if it fails, the gateway starts anyway (alive, but not ready: the mirror is not loaded) and the
+ * awaited; if it fails, the gateway starts anyway (alive; ready only if a mirror was read from disk) and the
  * attempt is repeated in the background with an exponential backoff until it succeeds or {@link #stop} is
  * called. A handshake that times out under CPU contention thus delays readiness instead of ending the process.
  */
 public final class RetryingStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingStart.class);
-    private static final long FIRST_DELAY_MS = 100;
 
     private final Vertx vertx;
     private final RevocationStore store;
-    private final long maxDelayMs;
+    private final Backoff backoff;
     private volatile boolean stopped;
-    private long delayMs = FIRST_DELAY_MS;
     private int failures;
 
     /** Creates the start of {@code store}, retried at most every {@code maxDelayMs}. */
     public RetryingStart(Vertx vertx, RevocationStore store, long maxDelayMs) {
         this.vertx = vertx;
         this.store = store;
-        this.maxDelayMs = Math.max(FIRST_DELAY_MS, maxDelayMs);
+        this.backoff = new Backoff(maxDelayMs);
     }
 
     /** Completes after the first attempt, succeeded or not; a failed one is retried in the background. */
@@ -49,14 +48,13 @@ public final class RetryingStart {
         }
         failures++;
         if (failures == 1) {
-            LOG.warn("revocation store not loaded ({}): serving nothing until it is (not ready); retrying in the"
-                    + " background", err.getMessage());
+            LOG.warn("revocation store not loaded from Redis ({}): {}; retrying in the background", err.getMessage(),
+                    store.serving() ? "judging from the mirror read from disk (stale)"
+                            : "judging nothing until it is (503 not_ready, not ready)");
         } else {
             LOG.debug("revocation store still not loaded ({}), attempt {}", err.getMessage(), failures);
         }
-        long delay = delayMs;
-        delayMs = Math.min(delayMs * 2, maxDelayMs);
-        vertx.setTimer(delay, id -> {
+        vertx.setTimer(backoff.next(), id -> {
             if (stopped) {
                 return;
             }

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * The revocation mirror's meters (Prometheus names): {@code hc_revocation_mirror_lag_seconds},
- * {@code hc_revocation_mirror_stale}, {@code hc_revocation_mirror_entries{kind}},
+ * {@code hc_revocation_mirror_stale}, {@code hc_revocation_mirror_state{state}}, {@code hc_revocation_mirror_serving},
+ * {@code hc_revocation_mirror_entries{kind}},
  * {@code hc_revocation_mirror_bytes}, {@code hc_revocation_redis_connected}, {@code hc_revocation_store_lost},
  * {@code hc_revocation_events_applied_total{type}}, {@code hc_revocation_events_unusable_total},
  * {@code hc_revocation_resyncs_total{reason}}, {@code hc_revocation_propagation_seconds}. All labels are bounded.
@@ -28,6 +29,15 @@ final class RevocationMetrics {
                 .description("How far the revocation mirror trails Redis").register(registry);
         Gauge.builder("hc.revocation.mirror.stale", health, h -> h.stale() ? 1 : 0)
                 .description("1 when the mirror lags more than redis.maxStalenessSeconds").register(registry);
+        for (MirrorState.Freshness f : MirrorState.Freshness.values()) {
+            Gauge.builder("hc.revocation.mirror.state", health, h -> h.freshness() == f ? 1 : 0).tag("state", f.wire())
+                    .description("1 for the mirror's state: live (following Redis), stale (judging from a copy Redis"
+                            + " does not confirm now: on-disk, or Redis away), unloaded (judging nothing)")
+                    .register(registry);
+        }
+        Gauge.builder("hc.revocation.mirror.serving", health, h -> h.serving() ? 1 : 0)
+                .description("1 while scans are judged by the mirror; 0: every judged route answers 503 not_ready")
+                .register(registry);
         Gauge.builder("hc.revocation.mirror.entries", mirror, Mirror::codeCount).tag("kind", "code")
                 .description("Revocations held by the mirror").register(registry);
         Gauge.builder("hc.revocation.mirror.entries", mirror, Mirror::subjectCount).tag("kind", "subject")

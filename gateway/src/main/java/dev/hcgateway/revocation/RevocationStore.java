@@ -20,8 +20,19 @@ public interface RevocationStore {
     /** Revokes one code by its id; completes once the change is stored. */
     Future<Void> revokeCode(byte[] codeId);
 
-    /** Revokes every code of the subject issued before {@code issuedBefore} (epoch seconds). */
-    Future<Void> revokeSubject(String subject, long issuedBefore);
+    /**
+     * Revokes every code of the subject issued before {@code issuedBefore} (epoch seconds): under the key's issuer,
+     * or under every issuer.
+     */
+    Future<Void> revokeSubject(SubjectKey key, long issuedBefore);
+
+    /**
+     * Writes the revocation set this gateway holds, with its generation and position, as JSON lines
+     * ({@link RevocationLines}): what {@code store restore} re-seeds a flushed Redis from. Blocking (a worker's job).
+     *
+     * @throws IllegalStateException while nothing is loaded
+     */
+    void export(java.io.OutputStream out) throws java.io.IOException;
 
     /** Publishes a colour invalidation to every gateway (this one included); completes once stored. */
     Future<Void> publishInvalidation(List<String> subjects);
@@ -29,8 +40,17 @@ public interface RevocationStore {
     /** Registers a listener for colour invalidations, called on any thread. */
     void onInvalidation(Consumer<List<String>> listener);
 
-    /** Returns the mirror's state, for readiness and metrics. */
+    /**
+     * Returns the mirror's state, for readiness and metrics. {@link MirrorState#serving()} is the contract every
+     * judged route honours: false until the mirror is loaded (from Redis or from disk) and once it is past its
+     * staleness bound; no code is judged meanwhile.
+     */
     MirrorState state();
+
+    /** Tells what {@code state().serving()} tells, without building the report: asked once per judged request. */
+    default boolean serving() {
+        return state().serving();
+    }
 
     /** Stops following changes and releases connections. */
     Future<Void> close();

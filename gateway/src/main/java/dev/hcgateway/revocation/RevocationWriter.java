@@ -33,16 +33,20 @@ final class RevocationWriter {
                 'n', tostring(n))
             """;
 
-    // KEYS: subjects, changes, marker, counter. ARGV: subject, before, stream max length.
-    // Keeps the later instant: a revocation never narrows.
+    // KEYS: subjects, changes, marker, counter. ARGV: field (issuer:subject), before, stream max length, subject,
+    // issuer ("" for every issuer: the entry then names none). Keeps the later instant: a revocation never narrows.
     static final String REVOKE_SUBJECT = GUARD + """
             local before = ARGV[2]
             local current = redis.call('HGET', KEYS[1], ARGV[1])
             if current and tonumber(current) and tonumber(current) > tonumber(before) then before = current end
             redis.call('HSET', KEYS[1], ARGV[1], before)
             local n = redis.call('INCR', KEYS[4])
+            if ARGV[5] == '' then
+              return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*',
+                  'type', 'subject', 'subject', ARGV[4], 'before', before, 'n', tostring(n))
+            end
             return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*',
-                'type', 'subject', 'subject', ARGV[1], 'before', before, 'n', tostring(n))
+                'type', 'subject', 'issuer', ARGV[5], 'subject', ARGV[4], 'before', before, 'n', tostring(n))
             """;
 
     // KEYS: (unused), changes, marker, counter. ARGV: subjects joined by \\n, stream max length.
@@ -74,8 +78,15 @@ final class RevocationWriter {
     }
 
     /** Revokes a subject's codes issued before {@code issuedBefore} (epoch seconds). */
-    CompletionStage<String> revokeSubject(String subject, long issuedBefore) {
-        return run(REVOKE_SUBJECT, keys.subjects(), subject, Long.toString(issuedBefore), maxLength);
+    CompletionStage<String> revokeSubject(SubjectKey key, long issuedBefore) {
+        return run(REVOKE_SUBJECT, keys.subjects(), subjectArgs(key, issuedBefore, maxLength));
+    }
+
+    /** Returns the arguments of {@link #REVOKE_SUBJECT}. */
+    static String[] subjectArgs(SubjectKey key, long issuedBefore, String maxLength) {
+        String issuer = key.issuerOrNull();
+        return new String[]{key.field(), Long.toString(issuedBefore), maxLength, key.subject(),
+            issuer == null ? "" : issuer};
     }
 
     /** Appends a colour invalidation of these subjects. */

@@ -21,7 +21,7 @@ final class RollbackWatch {
 
     private final MirrorHealth health;
     private final Clock clock;
-    private long highest;
+    private volatile long highest; // written by the follower thread only
     private String toReport;
     private boolean reloadDue;
 
@@ -40,6 +40,16 @@ final class RollbackWatch {
         }
         // Found or not, the count goes on from what Redis holds now: a rollback is reported once, not forever.
         highest = stored;
+    }
+
+    /** Goes on from the highest counter a mirror read from disk had seen: a lower one in Redis is a rollback. */
+    void resume(long counter) {
+        highest = counter;
+    }
+
+    /** Returns the highest counter seen (any thread may ask). */
+    long highest() {
+        return highest;
     }
 
     /** Notes the counter of an applied stream entry ({@code n}); entries without one (direct writers) are skipped. */

@@ -39,7 +39,11 @@ final class SnapshotLoader {
         this.batch = ScanArgs.Builder.limit(batchSize);
     }
 
-    /** Loads into {@code mirror}; code batches are added on {@code inserter} while Redis scans the next one. */
+    /**
+     * Loads into {@code mirror}; code batches are added on {@code inserter} while Redis scans the next one. The
+     * hash of legacy (unscoped) subjects is scanned before the issuer-scoped one: {@code store migrate} moves
+     * fields from the first to the second, so a field moved during the load is still met in one of them.
+     */
     CompletionStage<Loaded> load(Mirror mirror, Executor inserter) {
         LongAdder codes = new LongAdder();
         LongAdder subjects = new LongAdder();
@@ -52,7 +56,14 @@ final class SnapshotLoader {
                 .thenCompose(i -> scanCodes(mirror, inserter, codes, unusable))
                 .thenCompose(v -> scan(cursor -> redis.hscan((subject, before) -> {
                     subjects.increment();
-                    if (!addSubject(mirror, subject, before)) {
+                    if (!addSubject(mirror, ChangeEvent.validSubject(subject) ? SubjectKey.everyIssuer(subject)
+                            : null, before)) {
+                        unusable.increment();
+                    }
+                }, keys.legacySubjects(), cursor, batch)))
+                .thenCompose(v -> scan(cursor -> redis.hscan((field, before) -> {
+                    subjects.increment();
+                    if (!addSubject(mirror, SubjectKey.ofField(field), before)) {
                         unusable.increment();
                     }
                 }, keys.subjects(), cursor, batch)))
@@ -85,7 +96,7 @@ final class SnapshotLoader {
             }
             try {
                 inserter.execute(() -> {
-                    mirror.addCodes(out.fingerprints(), out.count());
+                    mirror.addCodes(out.fingerprints(), out.ids(), out.lengths(), out.count());
                     codes.add(out.count() + out.unusable());
                     unusable.add(out.unusable());
                     if (last) {
@@ -98,8 +109,8 @@ final class SnapshotLoader {
         });
     }
 
-    private static boolean addSubject(Mirror mirror, String subject, String before) {
-        if (!ChangeEvent.validSubject(subject) || before == null) {
+    private static boolean addSubject(Mirror mirror, SubjectKey key, String before) {
+        if (key == null || before == null) {
             return false;
         }
         try {
@@ -107,7 +118,7 @@ final class SnapshotLoader {
             if (instant < 0) {
                 return false;
             }
-            mirror.addSubject(subject, instant);
+            mirror.addSubject(key, instant);
             return true;
         } catch (NumberFormatException e) {
             return false;

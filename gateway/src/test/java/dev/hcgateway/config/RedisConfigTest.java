@@ -20,7 +20,8 @@ class RedisConfigTest {
         assertThat(redis.streamBlockMs()).isEqualTo(1000);
         assertThat(redis.maxStalenessSeconds()).isEqualTo(600);
         assertThat(redis.onStale()).isEqualTo(RedisConfig.OnStale.SERVE);
-        assertThat(redis.requireMarker()).isFalse();
+        assertThat(redis.requireMarker()).as("an empty Redis is never read as nothing revoked").isTrue();
+        assertThat(redis.maxStaleSeconds()).isEqualTo(86_400);
     }
 
     @Test
@@ -28,12 +29,13 @@ class RedisConfigTest {
         List<String> warnings = new ArrayList<>();
         RedisConfig redis = new ConfigLoader().load(Map.of("HC_REDIS_URI", "redis://10.0.0.1:6379/2",
                 "HC_REDIS_COMMAND_TIMEOUT_MS", "250", "HC_REDIS_ON_STALE", "unready",
-                "HC_REDIS_REQUIRE_MARKER", "true"), warnings).redis();
+                "HC_REDIS_REQUIRE_MARKER", "false", "HC_REDIS_MAX_STALE_SECONDS", "3600"), warnings).redis();
         assertThat(warnings).isEmpty();
         assertThat(redis.uri()).isEqualTo("redis://10.0.0.1:6379/2");
         assertThat(redis.commandTimeoutMs()).isEqualTo(250);
         assertThat(redis.onStale()).isEqualTo(RedisConfig.OnStale.UNREADY);
-        assertThat(redis.requireMarker()).isTrue();
+        assertThat(redis.requireMarker()).isFalse();
+        assertThat(redis.maxStaleSeconds()).isEqualTo(3600);
         assertThat(redis.toString()).doesNotContain("10.0.0.1");
     }
 
@@ -52,6 +54,8 @@ class RedisConfigTest {
                 .hasMessageStartingWith("redis.onStale:");
         assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.maxStalenessSeconds", -1)))
                 .hasMessageStartingWith("redis.maxStalenessSeconds:");
+        assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.maxStaleSeconds", 300)))
+                .hasMessageStartingWith("redis.maxStaleSeconds: must be at least redis.maxStalenessSeconds (600)");
         assertThatThrownBy(() -> loader.defaultsWith(Map.of("redis.streamBlockMs", 10, "redis.commandTimeoutMs", 500)))
                 .hasMessageStartingWith("redis.commandTimeoutMs:");
     }

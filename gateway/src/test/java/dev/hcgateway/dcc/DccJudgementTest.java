@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import dev.hcgateway.revocation.SubjectKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,7 +162,7 @@ class DccJudgementTest {
         String uvci = "URN:UVCI:01:AT:REVOKED#1";
         String code = DccCorpus.signer(ec).sign(DccCorpus.vaccination("AT", IAT, EXP, uvci, 2, 2, "2021-04-01"));
         assertThat(judge(code, "airport").decision()).isEqualTo(Decision.PASS);
-        revocations.revokeSubject(uvci, IAT + 1);
+        revocations.revokeSubject(SubjectKey.everyIssuer(uvci), IAT + 1);
         assertReason(code, Reason.REVOKED);
     }
 

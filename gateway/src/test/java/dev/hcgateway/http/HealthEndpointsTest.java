@@ -71,7 +71,8 @@ class HealthEndpointsTest {
         start();
         for (int i = 0; i < 5; i++) {
             boolean connected = i % 2 == 0;
-            mirror.state = new MirrorState("redis", connected, connected ? 0 : 1500, 10, true,
+            mirror.state = new MirrorState("redis", connected ? MirrorState.Freshness.LIVE
+                    : MirrorState.Freshness.STALE, "redis", connected, connected ? 0 : 1500, 10, true,
                     connected ? null : "connection refused");
             HttpResponse<Buffer> ready = get(Routes.READY);
             assertThat(ready.statusCode()).as("flap %d", i).isEqualTo(200);
@@ -84,7 +85,8 @@ class HealthEndpointsTest {
     @Test
     void ready_mirrorPastItsStalenessBound_503WithTheProblem() throws Exception {
         start();
-        mirror.state = new MirrorState("redis", false, 600_000, 10, false, "mirror stale past revocation bound");
+        mirror.state = new MirrorState("redis", MirrorState.Freshness.STALE, "redis", false, 600_000, 10, false,
+                "mirror stale past revocation bound");
         HttpResponse<Buffer> ready = get(Routes.READY);
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.bodyAsJsonObject().getJsonObject("revocations").getString("problem"))

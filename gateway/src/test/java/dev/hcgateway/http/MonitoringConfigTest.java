@@ -77,12 +77,30 @@ class MonitoringConfigTest {
         }
         assertThat(exported).contains("hc_degraded_answers_total");
         scrapeOnlineGatewayWithRedis();
+        scrapeTlsGateway();
+    }
+
+    /** Adds the TLS family (certificate expiry), which a gateway without TLS does not export. */
+    private static void scrapeTlsGateway() throws Exception {
+        Path dir = Files.createTempDirectory("hc-tls-");
+        DeviceCa ca = new DeviceCa("monitoring CA");
+        DeviceCa.Issued server = ca.issue(dir, "CN=127.0.0.1", null);
+        Gateways.Deployed tls = Gateways.deploy(CLIENT_VERTX, java.time.Clock.systemUTC(), java.util.Map.of(
+                "http.tls.enabled", true, "http.tls.keyFile", server.keyFile().toString(),
+                "http.tls.certFile", server.certFile().toString(), "http.tls.clientAuth", "request",
+                "http.tls.trustFile", ca.writeCert(dir.resolve("ca.pem")).toString())).await(10, TimeUnit.SECONDS);
+        for (String line : tls.registry().scrape().split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                exported.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        CLIENT_VERTX.undeploy(tls.verticle().deploymentID()).await(10, TimeUnit.SECONDS);
     }
 
     /** Adds the families of the Redis and online modes, which the offline fixture above does not have. */
     private static void scrapeOnlineGatewayWithRedis() throws Exception {
         FakeStore store = new FakeStore().start(CLIENT_VERTX).await(5, TimeUnit.SECONDS);
-        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI)) {
+        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI).initStore()) {
             long now = java.time.Clock.systemUTC().instant().getEpochSecond();
             store.colours.put("s-online", "green");
             Gateways.Deployed online = Gateways.deploy(CLIENT_VERTX, java.time.Clock.systemUTC(), java.util.Map.of(

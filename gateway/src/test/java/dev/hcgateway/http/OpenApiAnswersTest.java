@@ -47,6 +47,9 @@ class OpenApiAnswersTest {
             "POST /admin/v1/revocations 500", "POST /admin/v1/revocations 503",
             "POST /admin/v1/invalidations 500", "POST /admin/v1/invalidations 503",
             "GET /health/ready 503",
+            // The export answers 503 only while the gateway holds no mirror (a Redis-backed one before its first
+            // load); this fixture's in-process set is always loaded.
+            "GET /admin/v1/revocations/export 503",
             // HEAD answers have no body to check (HttpFramingTest); the admin 408 is verify's client_timeout, provoked
             // above; a verify 503 needs a full in-flight bound or a late loop (OverloadTest, LateLoopShedsTest).
             "HEAD /health/live 200", "POST /admin/v1/revocations 408", "POST /admin/v1/invalidations 408",
@@ -122,6 +125,15 @@ class OpenApiAnswersTest {
             admin(route, "wrong-token-of-some-length", body, 401);
             admin(route, TOKEN, big, 413);
         }
+        HttpResponse<Buffer> export = client.get(Routes.REVOCATIONS_EXPORT).putHeader("Authorization", "Bearer " + TOKEN)
+                .send().await(5, TimeUnit.SECONDS);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.bodyAsString()).startsWith("{\"format\":\"hc-revocations/1\"").contains("0011223344556677");
+        check("GET", Routes.REVOCATIONS_EXPORT, export);
+        HttpResponse<Buffer> exportRefused = client.get(Routes.REVOCATIONS_EXPORT)
+                .putHeader("Authorization", "Bearer wrong-token-of-some-length").send().await(5, TimeUnit.SECONDS);
+        assertThat(exportRefused.statusCode()).isEqualTo(401);
+        check("GET", Routes.REVOCATIONS_EXPORT, exportRefused);
         String window = "&from=2026-12-01T00:00:00Z&to=2026-12-01T01:00:00Z";
         tracer(Routes.TRACER_PASSAGES, "?case=C-1&place=SH-PEOPLESQ" + window, "wrong-token-of-some-length", 401);
         tracer(Routes.TRACER_PASSAGES, "?case=C-1&place=SH-PEOPLESQ" + window, TRACER, 503); // no store configured

@@ -4,6 +4,7 @@ import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
+import dev.hcgateway.revocation.SubjectKey;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 final class SettableMirror implements RevocationStore {
 
     private final LocalRevocations set = new LocalRevocations();
-    volatile MirrorState state = new MirrorState("redis", true, 0, 0, true, null);
+    volatile MirrorState state = new MirrorState("redis", MirrorState.Freshness.LIVE, "redis", true, 0, 0, true, null);
 
     @Override
     public Future<Void> start() {
@@ -33,13 +34,18 @@ final class SettableMirror implements RevocationStore {
     }
 
     @Override
-    public Future<Void> revokeSubject(String subject, long issuedBefore) {
-        return set.revokeSubject(subject, issuedBefore);
+    public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
+        return set.revokeSubject(key, issuedBefore);
     }
 
     @Override
     public Future<Void> publishInvalidation(List<String> subjects) {
         return set.publishInvalidation(subjects);
+    }
+
+    @Override
+    public void export(java.io.OutputStream out) throws java.io.IOException {
+        set.export(out);
     }
 
     @Override

@@ -24,8 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * config/k8s, read as Kubernetes would and cross-checked with the gateway: the ConfigMap's configuration
- * loads, the trust list parses, probes hit served routes, the grace period covers the drain, and the pod
- * runs as the image's non-root user on a read-only root filesystem.
+ * loads, the trust list parses, probes hit served routes, the grace period covers the drain, the pod
+ * runs as the image's non-root user on a read-only root filesystem, and the shipped deployment carries every
+ * guarantee the code can give (marker required, replicated acknowledgements, passages journalled on the pod's own
+ * volume and shipped, state kept on it, the store initialised by a Job); every manifest passes the Kubernetes
+ * schemas (.ci/k8s-validate, where installed: CI requires it).
  */
 class KubernetesManifestsTest {
 
@@ -45,15 +48,20 @@ class KubernetesManifestsTest {
                     if (doc.get("kind").asText().equals("ConfigMap")) {
                         CONFIG_MAPS.add(doc);
                     } else {
-                        assertThat(BY_KIND.put(doc.get("kind").asText(), doc)).isNull();
+                        assertThat(BY_KIND.put(doc.get("kind").asText() + "/" + doc.at("/metadata/name").asText(),
+                                doc)).isNull();
                     }
                 }
             }
         }
     }
 
+    private static JsonNode gateway() {
+        return BY_KIND.get("StatefulSet/hc-gateway");
+    }
+
     private static JsonNode pod() {
-        return BY_KIND.get("Deployment").at("/spec/template/spec");
+        return gateway().at("/spec/template/spec");
     }
 
     private static JsonNode container() {
@@ -61,12 +69,26 @@ class KubernetesManifestsTest {
     }
 
     private static String env(String name) {
-        for (JsonNode e : container().get("env")) {
+        return entry(container(), name).path("value").asText(null);
+    }
+
+    private static JsonNode entry(JsonNode container, String name) {
+        for (JsonNode e : container.get("env")) {
             if (e.get("name").asText().equals(name)) {
-                return e.path("value").asText(null);
+                return e;
             }
         }
-        return null;
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** Returns a variable's value as the kubelet makes it: $(NAME) of a variable above it expanded (secrets: "s3cret"). */
+    private static String expanded(JsonNode container, String name) {
+        String value = entry(container, name).path("value").asText();
+        for (JsonNode e : container.get("env")) {
+            String v = e.has("value") ? e.get("value").asText() : "s3cret";
+            value = value.replace("$(" + e.get("name").asText() + ")", v);
+        }
+        return value;
     }
 
     private static String configMapData(String name, String key) {
@@ -89,7 +111,7 @@ class KubernetesManifestsTest {
         Map<String, String> environment = new HashMap<>();
         for (JsonNode e : container().get("env")) {
             if (e.get("name").asText().startsWith("HC_") && e.has("value")) {
-                environment.put(e.get("name").asText(), e.get("value").asText());
+                environment.put(e.get("name").asText(), expanded(container(), e.get("name").asText()));
             }
         }
         environment.put("HC_CONFIG", file.toString());
@@ -114,8 +136,8 @@ class KubernetesManifestsTest {
         assertThat(CONFIG_MAPS).noneMatch(c -> c.at("/metadata/name").asText().equals("hc-gateway-trust"));
         TrustList demo = new TrustListParser(CryptoProvider.jdk("test").ecKeyFactory()).parse(
                 Files.readAllBytes(Path.of("..", "config", "demo", "trust.json")), "demo");
-        try (var files = Files.list(DIR)) {
-            for (Path manifest : files.toList()) {
+        try (var files = Files.walk(DIR)) {
+            for (Path manifest : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(manifest);
                 assertThat(text).as(manifest + " carries a demo key").doesNotContain("-70Ja032BjY", "8WF-qJnsMww");
             }
@@ -177,19 +199,89 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void serviceHpaAndBudget_pointAtTheDeploymentsPods() {
-        JsonNode labels = BY_KIND.get("Deployment").at("/spec/template/metadata/labels");
-        JsonNode service = BY_KIND.get("Service");
+    void serviceHpaAndBudget_pointAtTheGatewaysPods() {
+        JsonNode labels = gateway().at("/spec/template/metadata/labels");
+        JsonNode service = BY_KIND.get("Service/hc-gateway");
         service.at("/spec/selector").fields().forEachRemaining(e ->
                 assertThat(labels.get(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
         assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
-        BY_KIND.get("PodDisruptionBudget").at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
+        JsonNode budget = BY_KIND.get("PodDisruptionBudget/hc-gateway");
+        budget.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
                 assertThat(labels.get(e.getKey()).asText()).isEqualTo(e.getValue().asText()));
-        JsonNode hpa = BY_KIND.get("HorizontalPodAutoscaler");
-        assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
-        assertThat(hpa.at("/spec/scaleTargetRef/name").asText())
-                .isEqualTo(BY_KIND.get("Deployment").at("/metadata/name").asText());
-        assertThat(hpa.at("/spec/minReplicas").asInt()).isGreaterThan(BY_KIND.get("PodDisruptionBudget")
-                .at("/spec/maxUnavailable").asInt());
+        JsonNode hpa = BY_KIND.get("HorizontalPodAutoscaler/hc-gateway");
+        assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("StatefulSet");
+        assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(gateway().at("/metadata/name").asText());
+        assertThat(hpa.at("/spec/minReplicas").asInt()).isGreaterThan(budget.at("/spec/maxUnavailable").asInt());
+        JsonNode pods = BY_KIND.get("Service/" + gateway().at("/spec/serviceName").asText());
+        assertThat(pods.at("/spec/clusterIP").asText()).as("the governing Service is headless").isEqualTo("None");
+    }
+
+    @Test
+    void shippedDeployment_carriesTheGuarantees(@TempDir Path dir) throws Exception {
+        GatewayConfig config = config(dir);
+        assertThat(config.redis().requireMarker()).as("an empty Redis is never nothing revoked").isTrue();
+        assertThat(config.redis().replicaAcks()).as("acknowledged means on a replica").isGreaterThanOrEqualTo(1);
+        assertThat(config.redis().uri()).startsWith("redis-sentinel://");
+        for (String secret : new String[]{"HC_PASSAGES_URL", "HC_TRACER_TOKEN", "HC_PASSBACK_SIGHTING_KEY",
+            "HC_REDIS_PASSWORD"}) {
+            JsonNode ref = entry(container(), secret).at("/valueFrom/secretKeyRef");
+            assertThat(ref.path("name").asText()).as(secret + " from a Secret").isNotEmpty();
+            assertThat(ref.path("optional").asBoolean(false)).as(secret + " is required").isFalse();
+        }
+        String volume = mountPath("data");
+        assertThat(config.passages().journal()).as("passages are recorded on the pod's volume").startsWith(volume + "/");
+        assertThat(config.state().dir()).as("the mirror survives restarts on it").startsWith(volume + "/");
+        JsonNode claim = gateway().at("/spec/volumeClaimTemplates/0");
+        assertThat(claim.at("/metadata/name").asText()).isEqualTo("data");
+        long claimBytes = Long.parseLong(claim.at("/spec/resources/requests/storage").asText().replace("Gi", ""))
+                << 30;
+        assertThat(config.passages().journalMaxBytes()).as("the journal's bound fits its volume, with room for state")
+                .isLessThan(claimBytes - (1L << 30));
+        assertThat(gateway().at("/spec/persistentVolumeClaimRetentionPolicy/whenScaled").asText())
+                .as("unshipped passages outlive a scale-down").isEqualTo("Retain");
+    }
+
+    @Test
+    void storeInitJob_initialisesTheStoreTheGatewaysRead() {
+        JsonNode job = BY_KIND.get("Job/hc-store-init").at("/spec/template/spec/containers/0");
+        assertThat(job.get("args").toString()).isEqualTo("[\"store\",\"init\"]");
+        assertThat(job.get("image").asText()).isEqualTo(container().get("image").asText());
+        assertThat(expanded(job, "HC_REDIS_URI")).isEqualTo(expanded(container(), "HC_REDIS_URI"));
+        assertThat(entry(job, "HC_CONFIG").get("value").asText()).isEqualTo(env("HC_CONFIG"));
+    }
+
+    @Test
+    void everyManifest_passesTheKubernetesSchemas() throws Exception {
+        Path validator = Path.of("..", ".ci", "k8s-validate");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(validator.resolve("node_modules")),
+                "manifest validator not installed (.ci/checkers.sh installs it; CI requires it)");
+        List<String> command = new ArrayList<>(List.of("node", validator.resolve("validate.mjs").toString()));
+        try (var files = Files.walk(DIR)) {
+            // Every manifest; Helm values (backing/helm) are no manifests.
+            files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("helm"))
+                    .forEach(f -> command.add(f.toString()));
+        }
+        assertThat(run(command)).endsWith("0 failed");
+    }
+
+    @Test
+    void schemaValidator_refusesABrokenManifest(@TempDir Path dir) throws Exception {
+        Path validator = Path.of("..", ".ci", "k8s-validate");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(validator.resolve("node_modules")),
+                "manifest validator not installed (.ci/checkers.sh installs it; CI requires it)");
+        String broken = Files.readString(DIR.resolve("statefulset.yaml")).replace("replicas: 3", "replicas: three");
+        Path file = Files.writeString(dir.resolve("broken.yaml"), broken);
+        Process process = new ProcessBuilder("node", validator.resolve("validate.mjs").toString(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).contains("FAIL").contains("/spec/replicas");
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 }

@@ -9,6 +9,7 @@ import dev.hcgateway.support.PassageGateway;
 import dev.hcgateway.support.PgDatabase;
 import dev.hcgateway.support.TcpProxy;
 import dev.hcgateway.support.TestData;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -46,6 +47,9 @@ class StoreOutageTest {
                     () -> gw.get("/health/ready", null).bodyAsJsonObject().getJsonObject("passages")
                             .getString("store").equals("down"));
             assertThat(gw.get("/health/ready", null).statusCode()).isEqualTo(200); // readiness unaffected
+            JsonObject journal = gw.get("/health/ready", null).bodyAsJsonObject().getJsonObject("passages");
+            assertThat(journal.getString("whenFull")).as("the drop policy, stated").isEqualTo("new_passages_dropped");
+            assertThat(journal.getLong("journalMaxBytes")).isPositive().isGreaterThan(journal.getLong("journalBytes"));
             assertThat(db.count("SELECT count(*) FROM passages")).isEqualTo(1);
 
             proxy.restore();

@@ -52,7 +52,7 @@ class OnePersonOnePlaceAcrossGatewaysTest {
     @BeforeEach
     void deploy() {
         vertx = Vertx.vertx();
-        redis = new RedisFixture(RedisFixture.SHARED_URI);
+        redis = new RedisFixture(RedisFixture.SHARED_URI).initStore();
         client = WebClient.create(vertx);
         Map<String, Object> overrides = Map.of("places", PLACES, "redis.uri", redis.uri(),
                 "redis.keyPrefix", redis.prefix(), "passback.sightingKey", "test-sighting-key-0123456789");

@@ -65,7 +65,7 @@ class PassbackWithoutRedisTest {
 
     @Test
     void redisGoneAway_passbackTurnsLocal_gatewayStaysReady() throws Exception {
-        try (RedisNode redis = new RedisNode(dir, 19101).start(null)) {
+        try (RedisNode redis = new RedisNode(dir, 19101).start(null).initStore("hc:")) {
             Gateways.Deployed gateway = Gateways.await(Gateways.deploy(vertx, new MutableClock(1_795_300_000L),
                     Map.of("redis.uri", redis.uri(), "redis.reconnectMaxDelayMs", 300, "redis.streamBlockMs", 300,
                             "passback.sightingKey", "test-sighting-key-0123456789")));

@@ -65,6 +65,9 @@ class AcknowledgedRevocationSurvivesTest {
 
     private RedisNode node(int port, RedisNode primary) throws Exception {
         RedisNode node = new RedisNode(dir, port).start(primary);
+        if (primary == null) {
+            node.initStore(PREFIX);
+        }
         nodes.add(node);
         return node;
     }

@@ -13,7 +13,9 @@ class ChangeEventTest {
         assertThat(ChangeEvent.of(Map.of("type", "code", "id", "00112233445566778899aabb")))
                 .isEqualTo(new ChangeEvent.CodeRevoked("00112233445566778899aabb"));
         assertThat(ChangeEvent.of(Map.of("type", "subject", "subject", "s-1", "before", "1795300000")))
-                .isEqualTo(new ChangeEvent.SubjectRevoked("s-1", 1795300000L));
+                .isEqualTo(new ChangeEvent.SubjectRevoked(SubjectKey.everyIssuer("s-1"), 1795300000L));
+        assertThat(ChangeEvent.of(Map.of("type", "subject", "issuer", "440300", "subject", "s-1", "before", "5")))
+                .isEqualTo(new ChangeEvent.SubjectRevoked(new SubjectKey("440300", "s-1"), 5L));
         assertThat(ChangeEvent.of(Map.of("type", "invalidate", "subjects", "s-1\ns-2")))
                 .isEqualTo(new ChangeEvent.Invalidation(List.of("s-1", "s-2")));
     }
@@ -28,6 +30,8 @@ class ChangeEventTest {
                 .isInstanceOf(ChangeEvent.Unusable.class);
         assertThat(ChangeEvent.of(Map.of("type", "subject", "subject", "x".repeat(65), "before", "5")))
                 .isInstanceOf(ChangeEvent.Unusable.class);
+        assertThat(ChangeEvent.of(Map.of("type", "subject", "issuer", "*", "subject", "s-1", "before", "5")))
+                .as("every issuer is said by naming none").isInstanceOf(ChangeEvent.Unusable.class);
         assertThat(ChangeEvent.of(Map.of("type", "invalidate", "subjects", "")))
                 .isInstanceOf(ChangeEvent.Unusable.class);
         assertThat(ChangeEvent.of(Map.of("type", "colour"))).isInstanceOf(ChangeEvent.Unusable.class);

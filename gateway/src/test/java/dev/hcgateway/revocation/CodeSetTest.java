@@ -60,25 +60,6 @@ class CodeSetTest {
     }
 
     @Test
-    void addAll_batchWithDuplicates_addsEachOnceAndGrowsOnce() {
-        CodeSet set = new CodeSet(0);
-        set.add(5);
-        long[] batch = {5, 6, 7, 7, 8, 0, 0};
-        set.addAll(batch, 5);
-        assertThat(set.size()).isEqualTo(4);
-        assertThat(set.contains(6) && set.contains(7) && set.contains(8)).isTrue();
-        long[] many = new long[10_000];
-        for (int i = 0; i < many.length; i++) {
-            many[i] = Fingerprints.mix(i + 100) | 1;
-        }
-        set.addAll(many, many.length);
-        assertThat(set.capacity()).isEqualTo(CodeSet.capacityFor(10_004));
-        for (long fp : many) {
-            assertThat(set.contains(fp)).isTrue();
-        }
-    }
-
-    @Test
     void reserve_tenMillion_sizedOnceWithinLoadAndBytesExact() {
         assertThat(CodeSet.capacityFor(10_000_000)).isEqualTo(1 << 24);
         CodeSet set = new CodeSet(1000);

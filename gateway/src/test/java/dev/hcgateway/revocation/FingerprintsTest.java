@@ -84,11 +84,15 @@ class FingerprintsTest {
     void subject_differentSubjects_differentFingerprints() {
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
-            long fp = Fingerprints.ofSubject("s-" + i);
+            long fp = Fingerprints.ofSubject("330100", "s-" + i);
             assertThat(fp).isNotZero();
             assertThat(seen.add(fp)).isTrue();
         }
-        assertThat(Fingerprints.ofSubject("a")).isNotEqualTo(Fingerprints.ofSubject("a\0"));
-        assertThat(Fingerprints.ofSubject("s-1")).isEqualTo(Fingerprints.ofSubject(new String("s-1")));
+        assertThat(Fingerprints.ofSubject("*", "a")).isNotEqualTo(Fingerprints.ofSubject("*", "a\0"));
+        assertThat(Fingerprints.ofSubject("*", "s-1")).isEqualTo(Fingerprints.ofSubject("*", new String("s-1")));
+        assertThat(Fingerprints.ofSubject("1", "2:s")).as("issuer and subject are not concatenated text")
+                .isNotEqualTo(Fingerprints.ofSubject("12", ":s"));
+        assertThat(Fingerprints.ofSubject("440300", "s-1")).isNotEqualTo(Fingerprints.ofSubject("310000", "s-1"))
+                .isNotEqualTo(Fingerprints.ofSubject("*", "s-1"));
     }
 }

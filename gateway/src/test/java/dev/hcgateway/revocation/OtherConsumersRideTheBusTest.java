@@ -24,7 +24,7 @@ class OtherConsumersRideTheBusTest {
 
     @Test
     void sightingEntry_reachesItsRegisteredConsumer_countedAsApplied(Vertx vertx) throws Exception {
-        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI)) {
+        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI).initStore()) {
             MeterRegistry registry = new SimpleMeterRegistry();
             RedisRevocations store = new RedisRevocations(vertx, new ConfigLoader().defaultsWith(Map.of(
                     "redis.uri", redis.uri(), "redis.keyPrefix", redis.prefix())).redis(), Clock.systemUTC(), registry);

@@ -65,6 +65,9 @@ class RedisOutageTest {
         Map<String, Object> overrides = new HashMap<>(Map.of("redis.uri", server.uri(), "redis.keyPrefix", PREFIX,
                 "redis.reconnectMaxDelayMs", 300, "redis.streamBlockMs", 300, "redis.connectTimeoutMs", 300));
         overrides.putAll(more);
+        try (RedisFixture direct = new RedisFixture(server.uri(), PREFIX, false)) {
+            direct.initStore();
+        }
         store = new RedisRevocations(vertx, new ConfigLoader().defaultsWith(overrides).redis(), clock, registry);
         await(store.start());
         return store;

@@ -40,7 +40,7 @@ class RedisRevocationsTest {
     @BeforeEach
     void setUp(Vertx vertx) {
         this.vertx = vertx;
-        this.redis = new RedisFixture(RedisFixture.SHARED_URI);
+        this.redis = new RedisFixture(RedisFixture.SHARED_URI).initStore();
     }
 
     @AfterEach
@@ -110,22 +110,23 @@ class RedisRevocationsTest {
         RedisRevocations a = started();
         RedisRevocations b = started();
 
-        await(a.revokeSubject("s-lost-phone", 1_795_300_000L));
-        await(a.revokeSubject("s-lost-phone", 1_795_200_000L)); // an earlier instant does not narrow it
+        await(a.revokeSubject(SubjectKey.everyIssuer("s-lost-phone"), 1_795_300_000L));
+        await(a.revokeSubject(SubjectKey.everyIssuer("s-lost-phone"), 1_795_200_000L)); // an earlier instant does not narrow it
 
         Eventually.within(PROPAGATION, "subject revocation reaches the other gateway",
                 () -> b.isRevoked(code("0a0b0c0d0e0f101112131415", "s-lost-phone", 1_795_299_999L)));
         assertThat(b.isRevoked(code("0a0b0c0d0e0f101112131415", "s-lost-phone", 1_795_300_000L))).isFalse();
         assertThat(b.isRevoked(code("0a0b0c0d0e0f101112131415", "s-lost-phone", 1_795_300_100L))).isFalse();
         assertThat(b.isRevoked(code("0a0b0c0d0e0f101112131415", "s-other", 1_795_000_000L))).isFalse();
-        assertThat(redis.redis().hget(redis.prefix() + "revocations:subjects", "s-lost-phone")).isEqualTo("1795300000");
+        assertThat(redis.redis().hget(redis.prefix() + "revocations:issuer-subjects", "*:s-lost-phone"))
+                .isEqualTo("1795300000");
     }
 
     @Test
     void revocations_gatewayRestarted_loadedFromTheSnapshot() throws Exception {
         RedisRevocations first = started();
         await(first.revokeCode(id("00000000000000000000aaaa")));
-        await(first.revokeSubject("s-9", 2000));
+        await(first.revokeSubject(SubjectKey.everyIssuer("s-9"), 2000));
         await(first.close());
 
         RedisRevocations again = started();
@@ -202,19 +203,24 @@ class RedisRevocationsTest {
     void revokeCode_badInput_failsWithoutWriting() throws Exception {
         RedisRevocations store = started();
         assertThatThrownBy(() -> await(store.revokeCode(new byte[4]))).hasMessageContaining("not a code id");
-        assertThatThrownBy(() -> await(store.revokeSubject("", 5))).hasMessageContaining("not a subject");
+        assertThatThrownBy(() -> await(store.revokeSubject(SubjectKey.everyIssuer("s-1"), -5)))
+                .hasMessageContaining("not an instant");
+        assertThatThrownBy(() -> SubjectKey.everyIssuer("")).hasMessageContaining("not a subject");
+        assertThatThrownBy(() -> SubjectKey.of("hz", "s-1")).hasMessageContaining("not an issuer");
         assertThat(redis.redis().exists(redis.prefix() + "changes")).isZero();
     }
 
     @Test
-    void start_noMarkerAndDefaults_createsTheMarker() throws Exception {
-        started();
+    void start_noMarkerAndNotRequired_createsTheMarker() throws Exception {
+        redis.deleteAll();
+        started(Map.of("redis.requireMarker", false));
         assertThat(redis.redis().get(redis.prefix() + "revocations:epoch")).matches("[0-9a-f]{16}");
     }
 
     @Test
     void start_noMarkerAndRequired_failsNamingTheKey() {
-        RedisRevocations store = store(Map.of("redis.requireMarker", true));
+        redis.deleteAll();
+        RedisRevocations store = store(Map.of());
         assertThatThrownBy(() -> await(store.start()))
                 .hasMessageContaining(redis.prefix() + "revocations:epoch")
                 .hasMessageContaining("redis.requireMarker");
@@ -271,6 +277,7 @@ class RedisRevocationsTest {
         redis.redis().set(marker, generation); // a restore from backup brings the generation back
 
         Eventually.within(Duration.ofSeconds(3), "the problem clears", () -> store.state().problem() == null);
+        assertThat(store.state().connected()).isTrue();
         assertThat(store.isRevoked(revoked)).isTrue();
         assertThat(store.isRevoked(code("0000000000000000000000c2", "s-1", 1000))).as("reloaded").isTrue();
         assertThat(registries.get(store).get("hc.revocation.store.lost").gauge().value()).isZero();

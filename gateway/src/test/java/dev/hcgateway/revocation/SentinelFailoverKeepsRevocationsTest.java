@@ -79,7 +79,7 @@ class SentinelFailoverKeepsRevocationsTest {
     @Test
     void primaryKilledDuringRevocationsAndScans_everyAcknowledgedRevocationEnforcedByEveryGateway(Vertx vertx)
             throws Exception {
-        RedisNode primary = new RedisNode(dir, RedisServerProcess.freePort()).start(null);
+        RedisNode primary = new RedisNode(dir, RedisServerProcess.freePort()).start(null).initStore("hc:");
         processes.add(primary);
         RedisNode replica = new RedisNode(dir, RedisServerProcess.freePort()).start(primary);
         processes.add(replica);

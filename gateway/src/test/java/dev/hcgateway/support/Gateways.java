@@ -46,11 +46,45 @@ public final class Gateways {
     private Gateways() {
     }
 
-    /** Returns a config of the defaults with test-friendly HTTP settings and these overrides on top. */
+    /**
+     * Returns a config of the defaults with test-friendly HTTP settings and these overrides on top; each config gets
+     * a fresh state directory of its own (a test names one with {@code state.dir} to restart a gateway from it).
+     */
     public static GatewayConfig config(Map<String, Object> overrides) {
-        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1"));
+        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1",
+                "state.dir", freshStateDir()));
         all.putAll(overrides);
         return new ConfigLoader().defaultsWith(all);
+    }
+
+    /** Returns a new empty directory for a gateway's state, under one parent removed when the JVM exits. */
+    public static String freshStateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory(StateDirs.PARENT, "gateway-").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The parent of the tests' state directories (created once, deleted with its contents at exit). */
+    private static final class StateDirs {
+        static final java.nio.file.Path PARENT = create();
+
+        private static java.nio.file.Path create() {
+            try {
+                java.nio.file.Path parent = java.nio.file.Files.createTempDirectory("hc-test-state-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (var files = java.nio.file.Files.walk(parent)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    } catch (java.io.IOException e) {
+                        // a leftover temp directory is harmless
+                    }
+                }));
+                return parent;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Deploys with the defaults plus overrides ({@code section.key -> value}). */
@@ -64,6 +98,13 @@ public final class Gateways {
     /** Deploys a gateway and waits until it listens (from a test thread). */
     public static GatewayVerticle deploy(Vertx vertx, Map<String, Object> overrides, Clock clock) {
         return await(deploy(vertx, clock, overrides)).verticle();
+    }
+
+    /** Posts a code to a gateway's {@code /v1/verify} at {@code scene} and waits for the answer (from a test thread). */
+    public static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> verify(
+            io.vertx.ext.web.client.WebClient http, int port, String code, String scene) {
+        return await(http.post(port, "127.0.0.1", "/v1/verify")
+                .sendJsonObject(new io.vertx.core.json.JsonObject().put("code", code).put("scene", scene)));
     }
 
     /** Waits for a future from a test thread (never from an event loop). */

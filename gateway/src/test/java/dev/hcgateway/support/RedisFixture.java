@@ -57,6 +57,13 @@ public final class RedisFixture implements AutoCloseable {
         return connection.sync();
     }
 
+    /** Initialises the revocation store under the prefix, as {@code store init} does (a new install's first step). */
+    public RedisFixture initStore() {
+        redis().set(prefix + "revocations:epoch", UUID.randomUUID().toString().substring(0, 16),
+                io.lettuce.core.SetArgs.Builder.nx());
+        return this;
+    }
+
     /** Deletes every key under the prefix. */
     public void deleteAll() {
         List<String> keys = new ArrayList<>();

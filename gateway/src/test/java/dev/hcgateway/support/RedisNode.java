@@ -66,6 +66,14 @@ public final class RedisNode implements AutoCloseable {
         }
     }
 
+    /** Initialises the revocation store under {@code prefix}, as {@code store init} does; returns this node. */
+    public RedisNode initStore(String prefix) {
+        try (RedisFixture f = new RedisFixture(uri(), prefix, false)) {
+            f.initStore();
+        }
+        return this;
+    }
+
     /** Kills the process without saving: what a crash of the host does. */
     public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

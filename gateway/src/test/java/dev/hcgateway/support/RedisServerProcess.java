@@ -54,6 +54,14 @@ public final class RedisServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** Initialises the revocation store under {@code prefix}, as {@code store init} does; returns this server. */
+    public RedisServerProcess initStore(String prefix) {
+        try (RedisFixture f = new RedisFixture(uri(), prefix, false)) {
+            f.initStore();
+        }
+        return this;
+    }
+
     /** Stops the server, writing its data to the dump first (SHUTDOWN SAVE): a restart without loss. */
     public void stopSaving() throws Exception {
         shutdown("SAVE");
