@@ -39,7 +39,7 @@ final class AdminHandler {
 
     /** {@code POST /admin/v1/revocations}: {@code {"codeId": hex}} or {@code {"subject", "issuedBefore"}}. */
     void revoke(RoutingContext ctx) {
-        JsonObject body = VerifyRequest.object(ctx.body().buffer());
+        JsonObject body = JsonBody.object(ctx.body().buffer());
         Future<Void> stored;
         JsonObject answer = new JsonObject().put("stored", true);
         if (body.containsKey("codeId") && !body.containsKey("subject")) {
@@ -65,7 +65,7 @@ final class AdminHandler {
 
     /** {@code POST /admin/v1/invalidations}: {@code {"subjects": [...]}}. */
     void invalidate(RoutingContext ctx) {
-        JsonObject body = VerifyRequest.object(ctx.body().buffer());
+        JsonObject body = JsonBody.object(ctx.body().buffer());
         Object value = body.getValue("subjects");
         if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_SUBJECTS) {
             throw ApiError.badRequest("invalid_subjects",

@@ -55,19 +55,22 @@ class IdleFloodTest {
     }
 
     @Test
-    void oneAddressPastItsShare_isClosed_othersServed() throws Exception {
+    void oneAddressPastItsShare_isAnswered503ThenClosed_othersServed() throws Exception {
         int port = fixture.with("http.maxConnectionsPerAddress", 2).start(1);
         try (RawHttp a = new RawHttp(port, "127.0.0.2"); RawHttp b = new RawHttp(port, "127.0.0.2")) {
             assertThat(a.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
             assertThat(b.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
             try (RawHttp third = new RawHttp(port, "127.0.0.2")) {
+                // Answered, never a bare close: a gate (or a balancer in front) reads why and when to retry.
+                assertThat(third.post(Routes.VERIFY, "{\"code\":\"" + fixture.code("s-third") + "\"}"))
+                        .startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 1")
+                        .containsIgnoringCase("connection: close").contains("\"too_many_connections\"");
                 assertThat(third.closedByServer()).isTrue();
             }
             try (RawHttp other = new RawHttp(port, "127.0.0.3")) {
                 assertThat(other.get(Routes.LIVE)).startsWith("HTTP/1.1 200");
             }
         }
-        assertThat(fixture.registry.get("hc_connections_closed").tag("reason", "per_address").counter().count())
-                .isEqualTo(1);
+        assertThat(fixture.registry.get("hc_connections_at_address_cap").counter().count()).isEqualTo(1);
     }
 }

@@ -43,12 +43,25 @@ public final class Gateways {
         }
     }
 
+    /** The edge settings of config/gateway.yaml that {@link #config} turns off, for the tests of them. */
+    public static final Map<String, Object> PRODUCTION_EDGE = Map.of("http.warmupSeconds",
+            defaults().http().warmupSeconds(), "http.shedQueueMs", defaults().http().shedQueueMs());
+
     private Gateways() {
     }
 
-    /** Returns a config of the defaults with test-friendly HTTP settings and these overrides on top. */
+    private static GatewayConfig defaults() {
+        return new ConfigLoader().defaultsWith(Map.of());
+    }
+
+    /**
+     * Returns a config of the defaults with test-friendly HTTP settings and these overrides on top: no warm-up
+     * (ready at once), and no shedding by queue delay, which a shared, loaded test machine can trigger on its
+     * own; the tests of those set them back ({@link #PRODUCTION_EDGE}).
+     */
     public static GatewayConfig config(Map<String, Object> overrides) {
-        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1"));
+        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1",
+                "http.warmupSeconds", 0, "http.shedQueueMs", 60_000));
         all.putAll(overrides);
         return new ConfigLoader().defaultsWith(all);
     }
