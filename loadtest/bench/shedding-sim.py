@@ -29,6 +29,7 @@ class Loop:
         self.last_lag, self.first_change, self.dropping = 0.0, None, False
         self.exit_level = exit_ms * 1e3
         self.batch_start = None
+        self.served = False
 
     def run_cpu(self, us):
         """Advances the clock by `us` of CPU, frozen while the quota of the period is used up."""
@@ -52,6 +53,8 @@ class Loop:
     def fire_probe(self):
         lag = self.t - self.due
         if self.rule == "codel":
+            lag = lag if self.served else 0.0      # late with no request read: the host, not a queue of ours
+            self.served = False
             self.last_lag = lag
             # Enter when the lag stayed above the target for a whole interval; leave when it stayed below the
             # exit level for a whole interval (a single short batch in the middle of overload does not end it).
@@ -67,6 +70,7 @@ class Loop:
     def shed(self):
         if self.rule == "old":
             return self.t - self.due > 100e3
+        self.served = True
         waited = self.t - self.batch_start + self.last_lag
         if waited <= self.target:
             return False
@@ -103,10 +107,13 @@ def simulate(rule, arrivals, stalls=(), cold_us=0.0, **kw):
                     judged.append(loop.t - a)
                     if first_judged is None:
                         first_judged = len(shed) == 0
-        # Tasks: stalls (a GC pause, a blocking call), then the probe if due.
+        # Tasks: a stall (a GC pause, a blocking call) uses up Netty's task quantum, so the next socket reads come
+        # before the overdue probe; otherwise the probe if due.
+        stalled = False
         while stalls and stalls[0][0] <= loop.t:
             loop.run_cpu(stalls.pop(0)[1])
-        if loop.t >= loop.due:
+            stalled = True
+        if not stalled and loop.t >= loop.due:
             loop.fire_probe()
         if not batch and not (pending and pending[-1] <= loop.t):
             nxt = min([loop.due] + ([pending[-1]] if pending else []) + ([stalls[0][0]] if stalls else []))

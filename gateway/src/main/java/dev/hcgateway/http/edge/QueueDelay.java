@@ -11,7 +11,8 @@ import io.vertx.core.Handler;
  *
  * <ul>
  *   <li>The lag samples come from the loop's probe ({@link dev.hcgateway.metrics.EventLoopLag}), taken when its
- *       timer fires: a request's own cost (a cold request's class loading, its verify) is never one of them.</li>
+ *       timer fires: a request's own cost (a cold request's class loading, its verify) is never one of them, and
+ *       a sample counts only if the loop read a request since the previous one.</li>
  *   <li>A request's wait is estimated as the time since the first request of its socket-read batch plus the last
  *       lag sample (about the previous batch's length, during which its bytes arrived).</li>
  *   <li>Dropping ends once the lag stayed under a quarter of the target for an interval: the loop has room again
@@ -29,6 +30,7 @@ final class QueueDelay {
     private final Context loop;
     private final Handler<Void> endOfBatch = v -> batchStart = -1;
     private long batchStart = -1;
+    private boolean served;
     private long lastLag;
     private boolean dropping;
     private boolean changing;
@@ -46,10 +48,16 @@ final class QueueDelay {
         this.loop = loop;
     }
 
-    /** Takes a lag sample of the loop's probe. */
+    /**
+     * Takes a lag sample of the loop's probe. A sample counts only when the loop read a request since the last one:
+     * a loop that is late while it has no request to read is late because the host did not run it (other
+     * processes, a cold start), which is no queue of ours.
+     */
     void lag(long lateNanos, long now) {
-        lastLag = lateNanos;
-        boolean crossed = dropping ? lateNanos >= exit : lateNanos >= target;
+        long late = served ? lateNanos : 0;
+        served = false;
+        lastLag = late;
+        boolean crossed = dropping ? late >= exit : late >= target;
         if (crossed == dropping) {
             changing = false; // back on the side of the current state: the interval starts again
         } else if (!changing) {
@@ -63,6 +71,7 @@ final class QueueDelay {
 
     /** Tells whether the request whose head is being read now ({@code now}) is to be shed. */
     boolean shed(long now) {
+        served = true;
         if (batchStart < 0) {
             batchStart = now;
             loop.runOnContext(endOfBatch); // runs once this batch of socket reads is done

@@ -1,0 +1,110 @@
+package dev.hcgateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 700 keep-alive gates behind one address (a station's NAT, an ingress, the load-test kit) each send one verify
+ * at once. Every one gets an HTTP answer, never a bare close: judged (200), or refused with a JSON body and
+ * {@code Retry-After} (503, 429). With the shipped per-address bound all of them fit and nearly all are judged;
+ * past a smaller bound the surplus is answered {@code 503 too_many_connections}.
+ */
+class KeepAliveFleetBehindOneAddressIsAnsweredTest {
+
+    private static final int GATES = 700;
+    private final ServerFixture fixture = new ServerFixture();
+    private final List<RawHttp> gates = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (RawHttp gate : gates) {
+            gate.close();
+        }
+        fixture.close();
+    }
+
+    @Test
+    void sevenHundredGatesOfOneAddress_shippedBounds_everyOneAnswered_nearlyAllJudged() throws Exception {
+        // The shipped connection bounds (shedding by queue delay has tests of its own: BurstOnAWarmGateway...).
+        int port = fixture.start(1);
+        List<String> bodies = bodies();
+        for (int i = 0; i < GATES; i++) {
+            gates.add(connect(port));
+        }
+        for (int i = 0; i < GATES; i++) {
+            send(gates.get(i), bodies.get(i)); // all at once: the gates of a train's worth of people
+        }
+        Map<String, Integer> answers = answers();
+        assertThat(answers.getOrDefault("200", 0)).as("judged, of " + answers).isGreaterThanOrEqualTo(GATES * 95 / 100);
+    }
+
+    @Test
+    void sevenHundredGatesOfOneAddress_pastItsBound_surplusAnswered503_noneClosedUnanswered() throws Exception {
+        fixture.with("http.maxConnectionsPerAddress", 256);
+        int port = fixture.start(1);
+        List<String> bodies = bodies();
+        for (int i = 0; i < GATES; i++) {
+            gates.add(connect(port));
+            send(gates.get(i), bodies.get(i)); // at once: a surplus connection silent for a second is closed
+        }
+        Map<String, Integer> answers = answers();
+        assertThat(answers.get("200")).as("judged, of " + answers).isGreaterThanOrEqualTo(256 * 95 / 100);
+        assertThat(answers.get("503 too_many_connections")).as(answers.toString()).isEqualTo(GATES - 256);
+        assertThat(fixture.registry.get("hc_connections_at_address_cap").counter().count()).isEqualTo(GATES - 256);
+    }
+
+    private List<String> bodies() {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < GATES; i++) {
+            bodies.add("{\"code\":\"" + fixture.code("s-nat-" + i) + "\",\"gate\":\"ST-G" + i + "\"}");
+        }
+        return bodies;
+    }
+
+    private static RawHttp connect(int port) throws IOException {
+        RawHttp gate = new RawHttp(port);
+        gate.socket.setSoTimeout(60_000);
+        return gate;
+    }
+
+    private static void send(RawHttp gate, String body) throws IOException {
+        gate.send("POST " + Routes.VERIFY + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    /** Reads every gate's answer; returns them by kind. */
+    private Map<String, Integer> answers() {
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (RawHttp gate : gates) {
+            kinds.merge(kind(gate), 1, Integer::sum);
+        }
+        assertThat(kinds).as("every gate answered over HTTP").doesNotContainKey("no answer");
+        return kinds;
+    }
+
+    private static String kind(RawHttp gate) {
+        String answer;
+        try {
+            answer = gate.readResponse();
+        } catch (IOException e) {
+            return "no answer";
+        }
+        if (answer.startsWith("HTTP/1.1 200") && answer.contains("\"decision\"")) {
+            return "200";
+        }
+        boolean refusal = (answer.startsWith("HTTP/1.1 503") || answer.startsWith("HTTP/1.1 429"))
+                && answer.toLowerCase().contains("retry-after:") && answer.contains("{\"error\":\"");
+        if (!refusal) {
+            return "unexpected: " + answer.lines().findFirst().orElse("");
+        }
+        String error = answer.substring(answer.indexOf("{\"error\":\"") + 10);
+        return answer.substring(9, 12) + " " + error.substring(0, error.indexOf('"'));
+    }
+}
