@@ -20,7 +20,7 @@ public final class Routes {
     public static final String TRACER_DOCUMENT_HASH = "/tracer/v1/document-hash";
 
     /** The route label of the warm-up's own synthetic requests, which no served metric counts. */
-    public static final String WARMUP = "warmup";
+    public static final String WARMUP = dev.hcgateway.metrics.Telemetry.UNMEASURED;
 
     /** Every path, for bounded metric labels. */
     static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,
