@@ -52,30 +52,6 @@ public final class ConnectionGuard {
     private boolean draining;
     private long sweeper = -1;
 
-    /** One connection's state: its client address, its request in progress if any, its deadline when idle. */
-    private static final class Tracked {
-        final String address;
-        HttpServerRequest request;
-        long head;
-        boolean served;
-        boolean closing;
-        long idleDeadline;
-        long answeredAt;
-
-        Tracked(String address, long idleDeadline) {
-            this.address = address;
-            this.idleDeadline = idleDeadline;
-        }
-
-        /** Tells whether it may be closed for a new connection: no request in progress, none answered lately. */
-        boolean reclaimable(long now) {
-            if (request != null) {
-                return false; // in progress, or answered since the last sweep: within the grace either way
-            }
-            return !served || now - answeredAt >= ANSWERED_GRACE_NANOS;
-        }
-    }
-
     /** Creates the guard of one server verticle. */
     public ConnectionGuard(Vertx vertx, ApiServices services) {
         HttpConfig http = services.config().http();
@@ -139,9 +115,7 @@ public final class ConnectionGuard {
         }
         Tracked tracked = open.get(request.connection());
         if (tracked != null) {
-            tracked.request = request;
-            tracked.head = System.nanoTime();
-            tracked.served = true;
+            tracked.requested(request, System.nanoTime());
         }
         if (draining) {
             closeAfterAnswer(tracked, request);
@@ -152,7 +126,7 @@ public final class ConnectionGuard {
     private boolean reclaimOldestIdle() {
         long now = System.nanoTime();
         for (Map.Entry<HttpConnection, Tracked> e : open.entrySet()) {
-            if (e.getValue().reclaimable(now)) {
+            if (e.getValue().reclaimable(now, ANSWERED_GRACE_NANOS)) {
                 HttpConnection oldest = e.getKey();
                 closed.count("reclaimed");
                 open.remove(oldest); // its close completes later; it is no longer a candidate
@@ -169,19 +143,14 @@ public final class ConnectionGuard {
         List<HttpServerRequest> slow = new ArrayList<>();
         for (Map.Entry<HttpConnection, Tracked> e : open.entrySet()) {
             Tracked t = e.getValue();
-            if (t.request != null && t.request.response().ended()) {
-                t.request = null; // answered: idle from now until the next head
-                t.answeredAt = now;
-                t.idleDeadline = t.closing ? now - 1 : now + idleNanos; // closing: its answer said Connection: close
-            }
-            if (t.request == null) {
-                if (now - t.idleDeadline > 0) {
-                    if (!t.closing) {
-                        closed.count(t.served ? "idle" : "header_timeout");
-                    }
-                    expired.add(e.getKey());
+            t.noteAnswer(now, idleNanos);
+            if (t.expired(now)) {
+                if (!t.closing) {
+                    closed.count(t.served ? "idle" : "header_timeout");
                 }
-            } else if (!t.request.isEnded() && bodyRate.tooSlow(now - t.head, t.request.bytesRead())) {
+                expired.add(e.getKey());
+            } else if (t.request != null && !t.request.isEnded()
+                    && bodyRate.tooSlow(now - t.head, t.request.bytesRead())) {
                 closed.count("body_rate");
                 slow.add(t.request);
             }
@@ -225,12 +194,11 @@ public final class ConnectionGuard {
         return drained.future();
     }
 
-    /** Announces the close on the answer; the sweep closes the connection once the answer is out. */
     private static void closeAfterAnswer(Tracked tracked, HttpServerRequest request) {
-        // Vert.x keeps the connection open whatever the answer's Connection header says: the sweep closes it.
-        request.response().putHeader(HttpHeaders.CONNECTION, "close");
         if (tracked != null) {
-            tracked.closing = true;
+            tracked.closeAfterAnswer(request);
+        } else {
+            request.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
     }
 

@@ -108,7 +108,7 @@ public final class Edge {
         try {
             Asked asked = route.head(request);
             if (asked == null) {
-                exchange.readBody(services.config().http().maxBodyBytes()); // then bodyRead
+                JsonBodyReader.read(exchange, services.config().http().maxBodyBytes(), this::bodyRead);
                 return;
             }
             admit(exchange, asked);

@@ -5,7 +5,6 @@ import dev.hcgateway.http.Answers;
 import dev.hcgateway.http.ErrorMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
@@ -18,11 +17,8 @@ import org.slf4j.LoggerFactory;
 final class Exchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
-    private static final ApiError TOO_LARGE = ErrorMapper.map(null, 413);
     private static final ApiError TIMEOUT = ErrorMapper.map(null, 503);
     private static final ApiError CLIENT_TIMEOUT = ErrorMapper.map(null, 408);
-    /** Bodies up to this are sized as declared; larger ones grow as bytes arrive (a slow one pins little). */
-    static final int PRESIZE_LIMIT = 4096;
 
     final HttpServerRequest request;
     final HttpServerResponse response;
@@ -34,7 +30,6 @@ final class Exchange {
     private final Vertx vertx;
     private long timer = -1;
     private boolean over;
-    private Buffer body;
     private int permits;
     private Runnable onEnd;
     /** The gate the request is judged for (its certificate's, else its body's), once admitted. */
@@ -62,58 +57,10 @@ final class Exchange {
         });
     }
 
-    /** Reads a JSON body of at most {@code maxBody} bytes, streaming; hands it to the edge once complete. */
-    void readBody(int maxBody) {
-        if (ErrorMapper.isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            refuse(ErrorMapper.FORM_BODY, true);
-            return;
-        }
-        long declared = declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
-        if (declared > maxBody) {
-            refuse(TOO_LARGE, true); // before reading a byte of it
-            return;
-        }
-        // Not sized to the declared length: a client declaring 64 KiB and sending a byte a second would pin it
-        // for the connection's life. Small bodies (every gate's) still get one allocation.
-        body = Buffer.buffer(declared > 0 && declared <= PRESIZE_LIMIT ? (int) declared : 1024);
-        request.handler(chunk -> {
-            if (over) {
-                return;
-            }
-            if (body.length() + chunk.length() > maxBody) {
-                refuse(TOO_LARGE, true);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(v -> {
-            if (!over) {
-                Buffer complete = body;
-                body = null;
-                edge.bodyRead(this, complete);
-            }
-        });
-        // The client went away before its body ended: nobody to answer, nothing to count as a timeout.
-        request.exceptionHandler(e -> {
-            over = true;
-            body = null;
-            cancelTimer();
-        });
-    }
-
-    /** Returns the declared body length, -1 when none is declared, or past any limit when it is not a number. */
-    private static long declaredLength(String header) {
-        if (header == null) {
-            return -1;
-        }
-        if (header.isEmpty() || header.length() > 10) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            return Long.parseLong(header);
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
+    /** Ends the exchange without an answer: its client went away (nobody to answer, no timeout to count). */
+    void clientGone() {
+        over = true;
+        cancelTimer();
     }
 
     /** Notes the request admitted for {@code gate}, holding {@code slots} in-flight slots until {@link #release}. */
@@ -167,7 +114,6 @@ final class Exchange {
             return;
         }
         over = true;
-        body = null; // released now, not when the connection closes
         cancelTimer();
         if (judge.counted()) {
             edge.refused(route.path(), error);
