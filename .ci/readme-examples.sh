@@ -9,7 +9,8 @@
 # Conventions in README.md (HTML comments, invisible on the rendered page), on the line before a block:
 #   <!-- readme-examples: skip (why) -->   not run here: the build and test commands (.ci/run runs them itself)
 #                                          and benchmarks that take minutes
-#   <!-- readme-examples: background -->   the gateway: started in the background, then awaited on /health/ready
+#   <!-- readme-examples: background -->   the gateway: started in the background, then awaited on its log line
+#                                          "gateway listening on" (no request before the README's first one)
 # Differences from a person at a terminal, and only these: the gateway listens on a free port instead of 8080
 # (8080 is replaced in every block, so a busy CI machine does not collide), and blocks run in one directory, the
 # repository root, with the variables of earlier blocks (CODE, ID...) carried over as a terminal would.
@@ -77,14 +78,16 @@ for block in "$work"/*.sh; do
     *.background.sh)
       setsid bash -c "set -a; source '$state'; set +a; source '$block'" > "$work/server.log" 2>&1 &
       server=$!
-      for _ in $(seq 1 120); do
-        curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+      # Awaited on its log, not on a request: the README's first verify must be the gateway's first request
+      # from outside (it lands while the gateway warms itself up, and must be judged all the same).
+      for _ in $(seq 1 240); do
+        grep -q 'gateway listening on' "$work/server.log" && break
         kill -0 "$server" 2>/dev/null || { echo "the gateway exited:" >&2; cat "$work/server.log" >&2; exit 1; }
-        sleep 0.5
+        sleep 0.25
       done
-      curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+      grep -q 'gateway listening on' "$work/server.log" || { cat "$work/server.log" >&2; exit 1; }
       grep -q 'DEMO TRUST LIST IN USE' "$work/server.log" || { echo "no demo warning at start-up" >&2; exit 1; }
-      echo "  gateway ready on port $PORT" ;;
+      echo "  gateway listening on port $PORT" ;;
     *)
       if ! bash -c "set -a; source '$state'; set -euo pipefail; source '$block'; export -p | grep -v ' _=' > '$state.new'" \
           > "$work/out" 2>&1; then
