@@ -3,6 +3,7 @@ package dev.hcgateway.http.edge;
 import dev.hcgateway.http.ApiError;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.Routes;
+import dev.hcgateway.http.warmup.Warmup;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>time</b>: the head is read; the request's latency and deadline start here;</li>
  *   <li><b>ready</b>: 503 {@code not_ready} while the revocation mirror is not fit to judge by;</li>
  *   <li><b>shed</b>: 503 {@code overloaded} when this loop's queue stands ({@link QueueDelay}, the one place that
- *       decides it) or the in-flight bound is full, before a byte of the body is read;</li>
+ *       decides it; once warmed up) or the in-flight bound is full, before a byte of the body is read;</li>
  *   <li><b>read</b>: the route reads its input (JSON body, document, batch; an image's query);</li>
  *   <li><b>admit</b>: gate identity (403), rate limits (429), in-flight slots (503), as soon as the scene and
  *       gate are known and before any costly input (an image's upload and decode);</li>
@@ -98,7 +99,7 @@ public final class Edge {
             exchange.refuse(NOT_READY, false);
             return;
         }
-        if (services.admission().full() || queue.shed(head)) {
+        if (services.admission().full() || shedByQueue(judge, head)) {
             // Refused before the body, the timer and any parsing: a refusal costs the loop as little as it can.
             services.admission().countShed();
             exchange.refuse(ApiError.OVERLOADED, false);
@@ -124,6 +125,23 @@ public final class Edge {
             exchange.release();
             exchange.fail(e);
         }
+    }
+
+    /**
+     * Tells whether the loop's queue sheds this request. Not before the warm-up is over: until the JIT has
+     * compiled the path every request costs several times its steady cost, so the queue it makes says nothing
+     * about overload (and a balancer sends nothing before readiness anyway); meanwhile the warm-up makes way
+     * for whatever else arrives.
+     */
+    private boolean shedByQueue(Judge judge, long head) {
+        Warmup warming = services.warmup();
+        if (!warming.done()) {
+            if (judge.counted()) {
+                warming.served(head);
+            }
+            return false;
+        }
+        return queue.shed(head);
     }
 
     /** Goes on with a request whose JSON body is complete: parse, admit, judge. */

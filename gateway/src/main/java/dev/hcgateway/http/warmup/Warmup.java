@@ -30,8 +30,9 @@ import java.util.function.Function;
  * through the whole path (the HTTP server and edge, decode, ES256, trust, revocation, policy, the answer's JSON)
  * by real requests to itself over loopback, until the JIT has compiled that path or {@code http.warmupSeconds}
  * have passed. Its requests carry a per-process secret header; the edge judges them with a pipeline that trusts
- * only the throwaway key and records, counts and rate-limits nothing. Any other request is judged as usual,
- * during the warm-up too.
+ * only the throwaway key and records, counts and rate-limits nothing. Any other request is judged as usual
+ * during the warm-up too (not shed by queue delay, which a cold JIT inflates), and the warm-up holds back its own
+ * requests while such requests arrive.
  */
 public final class Warmup {
 
@@ -42,6 +43,8 @@ public final class Warmup {
     private static final String ISSUER = "WARMUP";
     /** Synthetic codes minted at start (each used again and again: the warm-up pipeline caches none). */
     private static final int CODES = 512;
+    /** How long after someone else's request the warm-up holds back its own. */
+    static final long YIELD_NANOS = 100_000_000L;
 
     private final String token;
     private final VerifyPipeline pipeline;
@@ -49,6 +52,8 @@ public final class Warmup {
     private final String scene;
     private final long seconds;
     private volatile boolean done;
+    /** When a request of someone else's was last read ({@link System#nanoTime}): the warm-up makes way for it. */
+    private volatile long servedAt = System.nanoTime() - YIELD_NANOS;
     private volatile JsonObject report = new JsonObject().put("done", false);
 
     private Warmup() {
@@ -112,6 +117,16 @@ public final class Warmup {
         return !done && token.equals(request.getHeader(HEADER));
     }
 
+    /** Notes a request of someone else's read at {@code nanos}, while the warm-up runs. */
+    public void served(long nanos) {
+        servedAt = nanos;
+    }
+
+    /** Tells whether someone else's request was read within the last {@link #YIELD_NANOS}. */
+    boolean othersServed() {
+        return System.nanoTime() - servedAt < YIELD_NANOS;
+    }
+
     /** Returns the pipeline the warm-up's requests are judged by. */
     public VerifyPipeline pipeline() {
         return pipeline;
@@ -137,7 +152,7 @@ public final class Warmup {
             return Future.succeededFuture();
         }
         report = new JsonObject().put("done", false).put("running", true);
-        return new WarmupRun(vertx, config, port, token, codes, scene, seconds, mirrorServing).run()
+        return new WarmupRun(vertx, config, port, token, codes, scene, seconds, mirrorServing, this::othersServed).run()
                 .map(result -> {
                     report = result.put("done", true);
                     done = true;

@@ -43,6 +43,7 @@ final class WarmupRun {
     private final List<String> bodies;
     private final long deadline;
     private final BooleanSupplier mirrorServing;
+    private final BooleanSupplier othersServed;
     private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     private final Promise<JsonObject> finished = Promise.promise();
     private final long start = System.nanoTime();
@@ -53,7 +54,7 @@ final class WarmupRun {
     private long compiledAtRound;
 
     WarmupRun(Vertx vertx, GatewayConfig config, int port, String token, List<String> codes, String scene,
-              long seconds, BooleanSupplier mirrorServing) {
+              long seconds, BooleanSupplier mirrorServing, BooleanSupplier othersServed) {
         this.vertx = vertx;
         this.config = config;
         this.port = port;
@@ -61,6 +62,7 @@ final class WarmupRun {
         this.bodies = codes.stream().map(c -> new JsonObject().put("code", c).put("scene", scene).encode()).toList();
         this.deadline = start + seconds * 1_000_000_000L;
         this.mirrorServing = mirrorServing;
+        this.othersServed = othersServed;
     }
 
     /** Runs the warm-up; completes with its report, never failing. */
@@ -101,6 +103,10 @@ final class WarmupRun {
 
     private void next(int stream) {
         if (over()) {
+            return;
+        }
+        if (othersServed.getAsBoolean()) {
+            vertx.setTimer(RETRY_MS, id -> next(stream)); // requests of others come first
             return;
         }
         String body = bodies.get((judged + refused + stream) % bodies.size());
