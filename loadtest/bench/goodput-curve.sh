@@ -4,6 +4,8 @@
 #
 #   loadtest/bench/goodput-curve.sh                     # defaults below; results in loadtest/target/goodput/
 #   QUOTA=0.2 STEPS="0.5 1 2 4" HOLD=60 loadtest/bench/goodput-curve.sh
+#   COLD=1 STEPS=0.7 RAMP=1 loadtest/bench/goodput-curve.sh   # a gateway started into 0.7x: a fresh process
+#                                                              # before the step, loaded as soon as it is ready
 #
 # 1. Builds gateway.jar and the kit (SKIP_BUILD=1 skips it; GW_JAR=<jar> runs another build, for A/B).
 # 2. Starts the gateway (offline, one event loop, default configuration) pinned to core GW_CPU, in a cgroup of
@@ -66,18 +68,24 @@ rm -rf "$out/pool-cap"; pool "$out/pool-cap" "$cap_size"
 key="$out/pool-cap/issuer.key"
 
 # --- The gateway: offline, one event loop, defaults otherwise; its process joins the cgroup before java starts.
-log "starting the gateway on core $GW_CPU"
-HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 HC_TRUST_FILE="$out/pool-cap/trust.json" \
-  bash -c "echo \$\$ > '$cg/cgroup.procs'; exec taskset -c '$GW_CPU' java ${GW_JAVA_OPTS:-} -jar '$jar'" \
-  > "$out/gateway.log" 2>&1 &
-gw=$!
-trap 'kill "$gw" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$gw" 2>/dev/null || { cat "$out/gateway.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -sf "http://127.0.0.1:$PORT/health/ready" > "$out/ready.json" || { log "gateway not ready"; exit 1; }
+gw=""
+trap 'if [[ -n "$gw" ]]; then kill "$gw" 2>/dev/null || true; fi' EXIT
+start_gateway() {
+  if [[ -n "$gw" ]]; then kill "$gw"; wait "$gw" 2>/dev/null || true; fi
+  log "starting the gateway on core $GW_CPU"
+  HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 HC_TRUST_FILE="$out/pool-cap/trust.json" \
+    bash -c "echo \$\$ > '$cg/cgroup.procs'; exec taskset -c '$GW_CPU' java ${GW_JAVA_OPTS:-} -jar '$jar'" \
+    >> "$out/gateway.log" 2>&1 &
+  gw=$!
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$gw" 2>/dev/null || { cat "$out/gateway.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  curl -sf "http://127.0.0.1:$PORT/health/ready" >> "$out/ready.json" || { log "gateway not ready"; exit 1; }
+}
+: > "$out/gateway.log"; : > "$out/ready.json"
+start_gateway
 url="http://127.0.0.1:$PORT"
 
 # --- Capacity: judged answers a second, closed loop (few connections: a queue of a few requests, never shed).
@@ -100,6 +108,7 @@ for m in $STEPS; do
   size=$(awk -v r="$rate" -v d=$((RAMP + HOLD)) 'BEGIN {printf "%d", r * d * 1.05 + 1000}')
   log "step ${m}x: $rate arrivals/s for ${RAMP}+${HOLD}s; minting $size codes"
   rm -rf "$out/pool-$n"; pool "$out/pool-$n" "$size" "$key"
+  if [[ "${COLD:-0}" == 1 ]]; then start_gateway; fi  # a fresh process: the load starts the moment it is ready
   scrape "$out/metrics-$n-before.txt"
   # Codes are minted just before the step: none is older than the metro's 180 s by its end, so none is re-minted
   # on the generator's core (hc.pool.refreshSeconds) and none is refused as a screenshot.
@@ -119,7 +128,7 @@ for m in $STEPS; do
   awk -v m="$m" -v r="$rate" -v g=$((g1 - g0)) -v w=$((w1 - w0)) -v hz="$hz" -v a="$t0" -v b="$t1" \
     'BEGIN {printf "%s %s %.3f %.3f\n", m, r, g / hz / (b - a), w / hz / (b - a)}' >> "$out/steps.txt"
 done
-kill "$gw"; wait "$gw" 2>/dev/null || true; trap - EXIT
+kill "$gw"; wait "$gw" 2>/dev/null || true; gw=""
 
 python3 "$bench/goodput-report.py" "$out" "$capacity" "$QUOTA" "$gw_cpu" "$HOLD" | tee "$out/results.md"
 log "curve: $out/goodput.svg"

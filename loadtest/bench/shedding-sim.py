@@ -121,8 +121,8 @@ def simulate(rule, arrivals, stalls=(), cold_us=0.0, **kw):
     judged.sort()
     p99 = judged[int(0.99 * (len(judged) - 1))] / 1e3 if judged else 0.0
     worst_shed = max(shed) / 1e3 if shed else 0.0
-    span = (arrivals[-1] - arrivals[0]) / 1e6 if len(arrivals) > 1 else 1.0
-    return {"judged": len(judged), "shed": len(shed), "goodput/s": len(judged) / max(span, 1e-9),
+    span = (arrivals[-1] - arrivals[0]) / 1e6
+    return {"judged": len(judged), "shed": len(shed), "goodput/s": len(judged) / span if span > 0.1 else None,
             "p99_ms": p99, "first_judged": first_judged}
 
 
@@ -159,7 +159,8 @@ def main():
         print(name)
         for rule in ("old", "codel"):
             r = simulate(rule, **params)
-            print(f"  {rule:6} judged {r['judged']:6d}  shed {r['shed']:6d}  goodput {r['goodput/s']:8.0f}/s"
+            goodput = f"{r['goodput/s']:8.0f}/s" if r["goodput/s"] is not None else "       -  "
+            print(f"  {rule:6} judged {r['judged']:6d}  shed {r['shed']:6d}  goodput {goodput}"
                   f"  judged p99 {r['p99_ms']:8.1f} ms")
         JUDGE_US = base
 
