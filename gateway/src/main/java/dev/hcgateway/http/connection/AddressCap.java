@@ -34,6 +34,11 @@ public final class AddressCap {
         return admitted[0];
     }
 
+    /** Counts a connection admitted past the bound because one of the address's own was closed to make room. */
+    public void replacing(String address) {
+        open.merge(address, 1, Integer::sum);
+    }
+
     /** Uncounts a connection that {@link #opened} admitted. */
     public void closed(String address) {
         open.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * a deadline no byte extends: a new one must send a complete request head within {@code http.headerTimeoutMs},
  * one idle between requests is closed after {@code http.idleTimeoutSeconds}, and a body must keep up with
  * {@link BodyRate} (else 408 and close). At the connection bound the oldest idle connection is closed to admit
- * a new one, so an idle flood cannot lock live gates out; a connection answered within the last
- * {@link #ANSWERED_GRACE_MS} is never taken (its client's next request may be on its way). A connection past a
+ * a new one, so an idle flood cannot lock live gates out; a connection connected or answered within the last
+ * {@link #QUIET_MS} is never taken (its client's first or next request may be on its way). A connection past a
  * bound with nothing to reclaim, or past its address's bound, is answered ({@link Surplus}). On SIGTERM it
  * drains (see {@link #drain}).
  *
@@ -34,9 +34,9 @@ import java.util.concurrent.TimeUnit;
 public final class ConnectionGuard {
 
     static final long SWEEP_MS = 100;
-    /** A connection answered this recently is not reclaimed for a new one. */
-    static final long ANSWERED_GRACE_MS = 1000;
-    private static final long ANSWERED_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(ANSWERED_GRACE_MS);
+    /** A connection connected or answered this recently is not reclaimed for a new one. */
+    static final long QUIET_MS = 1000;
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(QUIET_MS);
     private static final ApiError CLIENT_TIMEOUT = ErrorMapper.map(null, 408);
 
     private final Vertx vertx;
@@ -61,7 +61,7 @@ public final class ConnectionGuard {
         this.idleNanos = TimeUnit.SECONDS.toNanos(http.idleTimeoutSeconds());
         this.bodyRate = BodyRate.of(http.minBodyBytesPerSecond(), http.bodyRateGraceMs());
         this.closed = new ClosedConnections(services.metrics().registry());
-        this.surplus = new Surplus(vertx, services.metrics(), closed);
+        this.surplus = new Surplus(vertx, http.headerTimeoutMs(), services.metrics(), closed);
     }
 
     /** Starts the sweep; call from the server's loop. */
@@ -70,21 +70,28 @@ public final class ConnectionGuard {
     }
 
     /**
-     * Admits a new connection, closing the oldest idle one at the bound; a connection past its address's bound,
-     * or past the global bound with nothing idle to reclaim, is held as surplus: its first request is answered
-     * 503 {@code too_many_connections}, then it closes.
+     * Admits a new connection, closing the oldest idle one at the bound (of its own address when that address is
+     * at its bound; this loop's connections only); a connection past a bound with nothing idle to reclaim is held
+     * as surplus: its first request is answered 503 {@code too_many_connections}, then it closes.
      */
     public void connected(HttpConnection connection) {
         String address = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
         Admission admission = services.admission();
         AddressCap addresses = admission.addresses();
-        if (!addresses.opened(address)) {
+        boolean admitted;
+        if (addresses.opened(address)) {
+            admitted = admission.connectionOpened();
+        } else if (reclaimOldestIdle(address)) {
+            // One of its own idle connections gives up its place in both bounds (uncounted when its close completes).
+            addresses.replacing(address);
+            admission.connectionReplacing();
+            admitted = true;
+        } else {
             admission.addressAtCap(address);
             surplus.hold(connection);
             return;
         }
-        boolean admitted = admission.connectionOpened();
-        if (!admitted && reclaimOldestIdle()) {
+        if (!admitted && reclaimOldestIdle(null)) {
             admission.connectionReplacing();
             admitted = true;
         }
@@ -94,7 +101,8 @@ public final class ConnectionGuard {
             surplus.hold(connection);
             return;
         }
-        open.put(connection, new Tracked(address, System.nanoTime() + headerNanos));
+        long now = System.nanoTime();
+        open.put(connection, new Tracked(address, now, now + headerNanos));
         connection.closeHandler(v -> {
             open.remove(connection);
             admission.connectionClosed();
@@ -123,10 +131,12 @@ public final class ConnectionGuard {
         return true;
     }
 
-    private boolean reclaimOldestIdle() {
+    /** Closes this loop's oldest reclaimable connection (of {@code address}, or of any when null); tells if one was. */
+    private boolean reclaimOldestIdle(String address) {
         long now = System.nanoTime();
         for (Map.Entry<HttpConnection, Tracked> e : open.entrySet()) {
-            if (e.getValue().reclaimable(now, ANSWERED_GRACE_NANOS)) {
+            Tracked t = e.getValue();
+            if ((address == null || address.equals(t.address)) && t.reclaimable(now, QUIET_NANOS)) {
                 HttpConnection oldest = e.getKey();
                 closed.count("reclaimed");
                 open.remove(oldest); // its close completes later; it is no longer a candidate

@@ -17,12 +17,12 @@ import java.util.Set;
  * never dropped. Its first request gets {@code 503 too_many_connections} with {@code Retry-After} and
  * {@code Connection: close}, and the connection closes only once that answer is written and the request's body
  * has been read, so the client reads an answer rather than a reset; behind a balancer it becomes the client's 503,
- * not a 502. A surplus connection that sends nothing for {@link #SILENT_MS} is closed. Lives on one event loop.
+ * not a 502. A surplus connection that sends no request head within {@code http.headerTimeoutMs} is closed, as an
+ * admitted one would be (sooner, its request might still be in the kernel's buffer when the loop is slow, and
+ * closing it then resets the connection). Lives on one event loop.
  */
 final class Surplus {
 
-    /** How long a surplus connection may stay open without sending a request. */
-    static final long SILENT_MS = 1000;
     /**
      * Surplus connections held at once on one loop; past it a new one is closed at once. A flood of connections
      * past every bound must not hold sockets without end; honest clients past the bounds are far fewer.
@@ -32,12 +32,14 @@ final class Surplus {
             "The gateway has too many open connections; retry shortly.", 1);
 
     private final Vertx vertx;
+    private final long silentMs;
     private final GatewayMetrics metrics;
     private final ClosedConnections closed;
     private final Set<HttpConnection> held = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Surplus(Vertx vertx, GatewayMetrics metrics, ClosedConnections closed) {
+    Surplus(Vertx vertx, long silentMs, GatewayMetrics metrics, ClosedConnections closed) {
         this.vertx = vertx;
+        this.silentMs = silentMs;
         this.metrics = metrics;
         this.closed = closed;
     }
@@ -50,7 +52,7 @@ final class Surplus {
             return;
         }
         held.add(connection);
-        long timer = vertx.setTimer(SILENT_MS, id -> {
+        long timer = vertx.setTimer(silentMs, id -> {
             if (held.contains(connection)) {
                 closed.count("surplus");
                 connection.close(); // it sent nothing: no request is in flight, no byte unread

@@ -15,10 +15,12 @@ final class Tracked {
     boolean served;
     boolean closing;
     long idleDeadline;
-    long answeredAt;
+    /** When it was connected, then when its last request was answered: the last thing that happened on it. */
+    long lastEvent;
 
-    Tracked(String address, long idleDeadline) {
+    Tracked(String address, long now, long idleDeadline) {
         this.address = address;
+        this.lastEvent = now;
         this.idleDeadline = idleDeadline;
     }
 
@@ -36,7 +38,7 @@ final class Tracked {
     void noteAnswer(long now, long idleNanos) {
         if (request != null && request.response().ended()) {
             request = null;
-            answeredAt = now;
+            lastEvent = now;
             idleDeadline = closing ? now - 1 : now + idleNanos;
         }
     }
@@ -47,14 +49,12 @@ final class Tracked {
     }
 
     /**
-     * Tells whether it may be closed for a new connection: no request in progress, and none answered within
-     * {@code graceNanos} (its client's next request may already be on the way).
+     * Tells whether it may be closed for a new connection: no request in progress, and neither connected nor
+     * answered within {@code graceNanos} (its client's next request, or its first, may already be on the way).
      */
     boolean reclaimable(long now, long graceNanos) {
-        if (request != null) {
-            return false; // in progress, or answered since the last sweep: within the grace either way
-        }
-        return !served || now - answeredAt >= graceNanos;
+        // A request in progress, or answered since the last sweep (so within the grace either way).
+        return request == null && now - lastEvent >= graceNanos;
     }
 
     /** Announces the close on the answer of {@code answering}; the sweep closes the connection once it is out. */
