@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * owns the order of its interceptors around one exchange. A route only reads its input ({@link JudgedRoute}).
  * <ol>
  *   <li><b>time</b>: the head is read; the request's latency and deadline start here;</li>
- *   <li><b>ready</b>: 503 {@code not_ready} while the revocation mirror is not fit to judge by;</li>
+ *   <li><b>ready</b>: 503 {@code not_ready} while the revocation mirror is not fit to judge by (its state asked
+ *       every 5 ms at most);</li>
  *   <li><b>shed</b>: 503 {@code overloaded} when this loop's queue stands ({@link QueueDelay}, the one place that
  *       decides it; once warmed up) or the in-flight bound is full, before a byte of the body is read;</li>
  *   <li><b>read</b>: the route reads its input (JSON body, document, batch; an image's query);</li>
@@ -34,6 +35,8 @@ public final class Edge {
     /** The answer while the revocation mirror is not fit to judge by: readiness fails too, so it is short. */
     static final ApiError NOT_READY = ApiError.unavailable("not_ready",
             "The gateway is not ready to judge yet; retry shortly.", 1);
+    /** How often the ready step asks the revocation mirror whether it can be judged by. */
+    static final long READY_CHECK_NANOS = 5_000_000;
 
     private final Vertx vertx;
     private final ApiServices services;
@@ -43,6 +46,8 @@ public final class Edge {
     private final Judge warmup;
     private final Verdicts verdicts;
     private final Map<String, JudgedRoute> routes;
+    private boolean mirrorServing;
+    private long readyCheckedAt = System.nanoTime() - READY_CHECK_NANOS;
 
     /** Creates the edge of one server verticle, whose event loop is {@code loop}. */
     public Edge(Vertx vertx, ApiServices services, Context loop) {
@@ -51,9 +56,8 @@ public final class Edge {
         var http = services.config().http();
         this.queue = new QueueDelay(TimeUnit.MILLISECONDS.toNanos(http.shedQueueMs()),
                 TimeUnit.MILLISECONDS.toNanos(http.shedIntervalMs()), loop);
-        this.served = new Judge(services.pipeline(), services.revocations(), true);
-        this.warmup = services.warmup().pipeline() == null ? null
-                : new Judge(services.warmup().pipeline(), services.revocations(), false);
+        this.served = new Judge(services.pipeline(), true);
+        this.warmup = services.warmup().pipeline() == null ? null : new Judge(services.warmup().pipeline(), false);
         this.verdicts = new Verdicts(services);
         long timeout = http.requestTimeoutMs();
         this.routes = Map.of(Routes.VERIFY, new VerifyRoute(services.config(), timeout),
@@ -95,7 +99,7 @@ public final class Edge {
         Judge judge = warmup != null && services.warmup().recognizes(request) ? warmup : served;
         request.routed(judge.counted() ? route.path() : Routes.WARMUP);
         Exchange exchange = new Exchange(this, vertx, request, route, judge, head);
-        if (!judge.revocations().state().serving()) {
+        if (!ready(head)) {
             exchange.refuse(NOT_READY, false);
             return;
         }
@@ -125,6 +129,18 @@ public final class Edge {
             exchange.release();
             exchange.fail(e);
         }
+    }
+
+    /**
+     * Tells whether the revocation mirror is fit to judge by, asked at most every {@link #READY_CHECK_NANOS}: the
+     * mirror's state is a report (its lag, its problems in words), too dear to build for every request.
+     */
+    private boolean ready(long now) {
+        if (now - readyCheckedAt >= READY_CHECK_NANOS) {
+            mirrorServing = services.revocations().state().serving();
+            readyCheckedAt = now;
+        }
+        return mirrorServing;
     }
 
     /**
