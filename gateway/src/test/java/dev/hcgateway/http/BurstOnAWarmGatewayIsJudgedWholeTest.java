@@ -27,13 +27,11 @@ class BurstOnAWarmGatewayIsJudgedWholeTest {
     private static final long NOW = 1_795_400_000L;
     private static final int GATES = 300;
     private final Vertx vertx = Vertx.vertx();
-    private final List<RawHttp> gates = new ArrayList<>();
+    private final RawHttp.Fleet gates = new RawHttp.Fleet();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (RawHttp gate : gates) {
-            gate.close();
-        }
+        gates.close();
         Gateways.await(vertx.close());
     }
 
@@ -49,9 +47,7 @@ class BurstOnAWarmGatewayIsJudgedWholeTest {
             bodies.add("{\"code\":\"" + codes.valid(Colour.GREEN) + "\",\"scene\":\"venue\"}");
         }
         for (int i = 0; i < GATES; i++) {
-            RawHttp gate = new RawHttp(port);
-            gate.socket.setSoTimeout(30_000);
-            gates.add(gate);
+            gates.connect(port);
         }
         for (int i = 0; i < GATES; i++) {
             gates.get(i).send("POST " + Routes.VERIFY + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"

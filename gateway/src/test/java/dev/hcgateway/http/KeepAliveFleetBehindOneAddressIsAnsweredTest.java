@@ -20,13 +20,11 @@ class KeepAliveFleetBehindOneAddressIsAnsweredTest {
 
     private static final int GATES = 700;
     private final ServerFixture fixture = new ServerFixture();
-    private final List<RawHttp> gates = new ArrayList<>();
+    private final RawHttp.Fleet gates = new RawHttp.Fleet();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (RawHttp gate : gates) {
-            gate.close();
-        }
+        gates.close();
         fixture.close();
     }
 
@@ -36,7 +34,7 @@ class KeepAliveFleetBehindOneAddressIsAnsweredTest {
         int port = fixture.start(1);
         List<String> bodies = bodies();
         for (int i = 0; i < GATES; i++) {
-            gates.add(connect(port));
+            gates.connect(port);
         }
         for (int i = 0; i < GATES; i++) {
             send(gates.get(i), bodies.get(i)); // all at once: the gates of a train's worth of people
@@ -51,7 +49,7 @@ class KeepAliveFleetBehindOneAddressIsAnsweredTest {
         int port = fixture.start(1);
         List<String> bodies = bodies();
         for (int i = 0; i < GATES; i++) {
-            gates.add(connect(port));
+            gates.connect(port);
             send(gates.get(i), bodies.get(i)); // at once: a surplus connection silent for a second is closed
         }
         Map<String, Integer> answers = answers();
@@ -69,12 +67,6 @@ class KeepAliveFleetBehindOneAddressIsAnsweredTest {
             bodies.add("{\"code\":\"" + fixture.code("s-nat-" + i) + "\",\"gate\":\"ST-G" + i + "\"}");
         }
         return bodies;
-    }
-
-    private static RawHttp connect(int port) throws IOException {
-        RawHttp gate = new RawHttp(port);
-        gate.socket.setSoTimeout(60_000);
-        return gate;
     }
 
     private static void send(RawHttp gate, String body) throws IOException {

@@ -2,8 +2,6 @@ package dev.hcgateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +16,11 @@ class StallWithoutAQueueIsNotShedTest {
 
     private static final int GATES = 8;
     private final ServerFixture fixture = new ServerFixture();
-    private final List<RawHttp> gates = new ArrayList<>();
+    private final RawHttp.Fleet gates = new RawHttp.Fleet();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (RawHttp gate : gates) {
-            gate.close();
-        }
+        gates.close();
         fixture.close();
     }
 
@@ -34,9 +30,7 @@ class StallWithoutAQueueIsNotShedTest {
         int port = fixture.with("http.shedQueueMs", 20).with("http.shedIntervalMs", 100).start(1);
         String body = "{\"code\":\"" + fixture.code("s-stalled") + "\"}";
         for (int i = 0; i < GATES; i++) {
-            RawHttp gate = new RawHttp(port);
-            assertThat(gate.post(Routes.VERIFY, body)).startsWith("HTTP/1.1 200"); // connected, path warm
-            gates.add(gate);
+            assertThat(gates.connect(port).post(Routes.VERIFY, body)).startsWith("HTTP/1.1 200"); // path warm
         }
 
         CountDownLatch stalled = new CountDownLatch(1);

@@ -28,13 +28,11 @@ class SustainedOverloadIsShedTest {
     /** Each verify costs this much of the loop's CPU: a capacity of about 300 a second. */
     private static final long COST_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
     private final ServerFixture fixture = new ServerFixture();
-    private final List<RawHttp> gates = new ArrayList<>();
+    private final RawHttp.Fleet gates = new RawHttp.Fleet();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (RawHttp gate : gates) {
-            gate.close();
-        }
+        gates.close();
         fixture.close();
     }
 
@@ -44,9 +42,7 @@ class SustainedOverloadIsShedTest {
         int port = fixture.with("http.shedQueueMs", 20).with("http.shedIntervalMs", 100).start(1);
         String body = "{\"code\":\"" + fixture.code("s-queued") + "\"}";
         for (int i = 0; i < GATES; i++) {
-            RawHttp gate = new RawHttp(port);
-            gate.socket.setSoTimeout(30_000);
-            gates.add(gate);
+            gates.connect(port);
         }
         // Every gate sends again as soon as it is answered: 32 x 3 ms = ~100 ms of queue in front of each verify.
         AtomicInteger judged = new AtomicInteger();
