@@ -8,6 +8,7 @@ import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Eventually;
+import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.RedisFixture;
 import dev.hcgateway.support.RedisServerProcess;
 import dev.hcgateway.support.TestData;
@@ -86,6 +87,7 @@ class GatewayRevocationTest {
     private Gateway deploy(String redisUri) throws Exception {
         Map<String, Object> overrides = new HashMap<>(Map.of("redis.uri", redisUri, "redis.keyPrefix", redis.prefix(),
                 "http.port", 0, "http.instances", 1, "http.host", "127.0.0.1", "admin.token", TOKEN));
+        overrides.putAll(Gateways.TEST_EDGE); // ready at once, no shedding by a loaded machine's lag
         GatewayVerticle gateway = new GatewayVerticle(new ConfigLoader().defaultsWith(overrides), clock,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         String id = await(vertx.deployVerticle(gateway));

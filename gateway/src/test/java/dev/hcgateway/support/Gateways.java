@@ -43,6 +43,9 @@ public final class Gateways {
         }
     }
 
+    /** The edge settings of the tests of something else: no warm-up, no shedding by queue delay. */
+    public static final Map<String, Object> TEST_EDGE = Map.of("http.warmupSeconds", 0, "http.shedQueueMs", 60_000);
+
     /** The edge settings of config/gateway.yaml that {@link #config} turns off, for the tests of them. */
     public static final Map<String, Object> PRODUCTION_EDGE = Map.of("http.warmupSeconds",
             defaults().http().warmupSeconds(), "http.shedQueueMs", defaults().http().shedQueueMs());
@@ -60,8 +63,8 @@ public final class Gateways {
      * own; the tests of those set them back ({@link #PRODUCTION_EDGE}).
      */
     public static GatewayConfig config(Map<String, Object> overrides) {
-        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1",
-                "http.warmupSeconds", 0, "http.shedQueueMs", 60_000));
+        Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1"));
+        all.putAll(TEST_EDGE);
         all.putAll(overrides);
         return new ConfigLoader().defaultsWith(all);
     }

@@ -53,10 +53,8 @@ final class Surplus {
         }
         held.add(connection);
         long timer = vertx.setTimer(silentMs, id -> {
-            if (held.contains(connection)) {
-                closed.count("surplus");
-                connection.close(); // it sent nothing: no request is in flight, no byte unread
-            }
+            closed.count("surplus");
+            connection.close(); // no request head in all that time: none in flight, as for an admitted connection
         });
         connection.closeHandler(v -> {
             held.remove(connection);
@@ -64,10 +62,13 @@ final class Surplus {
         });
     }
 
-    /** Answers a request of a surplus connection; returns false for a request of any other connection. */
+    /**
+     * Answers a request of a surplus connection (each one, should a client pipeline more behind the first) and
+     * closes the connection after it; returns false for a request of any other connection.
+     */
     boolean answered(HttpServerRequest request) {
         HttpConnection connection = request.connection();
-        if (held.isEmpty() || !held.remove(connection)) {
+        if (held.isEmpty() || !held.contains(connection)) {
             return false;
         }
         metrics.refused(Routes.label(request.path()), TOO_MANY_CONNECTIONS.error());

@@ -105,7 +105,9 @@ public final class Edge {
         }
         if (services.admission().full() || shedByQueue(judge, head)) {
             // Refused before the body, the timer and any parsing: a refusal costs the loop as little as it can.
-            services.admission().countShed();
+            if (judge.counted()) {
+                services.admission().countShed();
+            }
             exchange.refuse(ApiError.OVERLOADED, false);
             return;
         }

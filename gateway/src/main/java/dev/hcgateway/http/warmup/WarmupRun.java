@@ -120,6 +120,8 @@ final class WarmupRun {
                             round();
                         }
                         next(stream);
+                    } else if (ar.succeeded() && ar.result() >= 400 && ar.result() < 500) {
+                        finish("its requests were refused " + ar.result() + " (the gateway's configuration?)");
                     } else {
                         refused++; // shed, not ready, or a connection lost: try again shortly
                         vertx.setTimer(RETRY_MS, id -> next(stream));
