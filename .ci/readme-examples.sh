@@ -10,10 +10,11 @@
 # Conventions in README.md (HTML comments, invisible on the rendered page), on the line before a block:
 #   <!-- readme-examples: skip (why) -->   not run here: the build and test commands (.ci/run runs them itself)
 #                                          and benchmarks that take minutes
-#   <!-- readme-examples: background -->   the gateway: started in the background, then awaited on /health/ready
+#   <!-- readme-examples: background -->   the gateway: started in the background, then awaited on its log line
+#                                          "gateway listening on" (no request before the README's first one)
 # The README's first verify must be the first request the gateway serves (a newcomer's first scan must be
 # judged, never shed): until a block has posted to /v1/verify, the gateway's request counter (/metrics, every
-# route but the probes and /metrics itself) must not move from where it stood when the gateway became ready.
+# route but the probes and /metrics itself; the warm-up's own requests are never counted) must not move.
 # Differences from a person at a terminal, and only these: the gateway listens on a free port instead of 8080
 # (8080 is replaced in every block, so a busy CI machine does not collide), and blocks run in one directory, the
 # repository root, with the variables of earlier blocks (CODE, ID...) carried over as a terminal would.
@@ -68,7 +69,7 @@ expect() {  # every "key":value of the block's `# {...` comment lines must be in
 }
 
 served_requests() {  # requests the gateway served on any route but the probes and /metrics
-  curl -sf "http://127.0.0.1:$PORT/metrics" | awk '/^hc_vertx_http_server_requests_total[{]/ \
+  curl -sf "http://127.0.0.1:$PORT/metrics" | awk '/^hc_http_requests_total[{]/ \
     && !/route="\/(health\/ready|health\/live|metrics)"/ { n += $NF } END { printf "%d", n }'
 }
 
@@ -86,16 +87,18 @@ for block in "$work"/*.sh; do
     *.background.sh)
       setsid bash -c "set -a; source '$state'; set +a; source '$block'" > "$work/server.log" 2>&1 &
       server=$!
-      # Up to 10 minutes: the demo command may build the jar first (a fresh clone).
-      for _ in $(seq 1 1200); do
-        curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+      # Awaited on its log, not on a request: the README's first verify must be the gateway's first request
+      # from outside (it lands while the gateway warms itself up, and must be judged all the same). Up to 10
+      # minutes: the demo command may build the jar first (a fresh clone).
+      for _ in $(seq 1 2400); do
+        grep -q 'gateway listening on' "$work/server.log" && break
         kill -0 "$server" 2>/dev/null || { echo "the gateway exited:" >&2; cat "$work/server.log" >&2; exit 1; }
-        sleep 0.5
+        sleep 0.25
       done
-      curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+      grep -q 'gateway listening on' "$work/server.log" || { cat "$work/server.log" >&2; exit 1; }
       grep -q 'DEMO TRUST LIST IN USE' "$work/server.log" || { echo "no demo warning at start-up" >&2; exit 1; }
       served="$(served_requests)"
-      echo "  gateway ready on port $PORT ($served requests served before the README's)" ;;
+      echo "  gateway listening on port $PORT ($served requests served before the README's)" ;;
     *)
       if [[ -z "$verified" && -n "$server" ]] && [[ "$(served_requests)" != "$served" ]]; then
         echo "README block ${name%%.*}: the gateway served a request before the README's first verify" >&2; exit 1

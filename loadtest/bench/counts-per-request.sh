@@ -24,7 +24,7 @@ env ${GW_ENV:-} HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 
   java ${GW_JAVA_OPTS:-} -Xlog:gc:file="$out/gc.log" -jar "$jar" > "$out/gateway.log" 2>&1 &
 gw=$!
 trap 'kill "$gw" 2>/dev/null || true' EXIT
-for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 url="http://127.0.0.1:$PORT/v1/verify"
 wrk_run() { # SECONDS FIRST-CODE FILE
   wrk -t1 -c"$CONNS" -d"$1s" --timeout 5s -s "$lua" "$url" -- "$codes" "$2" 250000 venue > "$3" 2>&1

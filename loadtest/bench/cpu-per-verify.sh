@@ -81,7 +81,7 @@ HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 HC_TRUST_FILE="$
   taskset -c "$GW_CPU" java $GW_JAVA_OPTS -jar "$jar" > "$out/gateway.log" 2>&1 &
 gw=$!
 trap 'kill "$gw" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done

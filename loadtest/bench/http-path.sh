@@ -28,7 +28,7 @@ HC_HTTP_HOST=127.0.0.1 HC_HTTP_PORT="$PORT" HC_HTTP_INSTANCES=1 taskset -c "$GW_
   > "$out/http-path-gateway.log" 2>&1 &
 gw=$!
 trap 'kill "$gw" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 answer=$(curl -s -XPOST -H 'Content-Type: application/json' -d '{"code":"X","scene":"venue"}' "http://127.0.0.1:$PORT/v1/verify")
 [[ "$answer" == *'"reason":"unsupported_format"'* ]] || { echo "unexpected answer: $answer" >&2; exit 1; }
 

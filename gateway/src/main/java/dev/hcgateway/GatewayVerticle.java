@@ -1,9 +1,7 @@
 package dev.hcgateway;
 
-import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.OnlineColours;
 import dev.hcgateway.colour.RedMemory;
@@ -13,8 +11,9 @@ import dev.hcgateway.http.Admission;
 import dev.hcgateway.http.CertificateExpiry;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.HttpServerVerticle;
-import dev.hcgateway.http.RateLimits;
 import dev.hcgateway.http.Readiness;
+import dev.hcgateway.http.edge.RateLimits;
+import dev.hcgateway.http.warmup.Warmup;
 import dev.hcgateway.image.ImageScanner;
 import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.passage.Passages;
@@ -29,7 +28,6 @@ import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.passback.Sightings;
 import dev.hcgateway.config.VerifyConfig;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RedisRevocations;
 import dev.hcgateway.revocation.RetryingStart;
@@ -50,8 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the gateway: crypto provider, trust list, revocation mirror, colour stage and pipeline, then one
- * HTTP server verticle per instance. Undeploying it shuts down gracefully: readiness fails first, servers
- * drain, then clients close.
+ * HTTP server verticle per instance, then the warm-up ({@link Warmup}) that readiness waits for. Undeploying it
+ * shuts down gracefully: readiness fails first, servers drain, then clients close.
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -114,19 +112,31 @@ public final class GatewayVerticle extends VerticleBase {
         revocations.onInvalidation(colours::invalidateLocal);
         reds = new RedMemory(stateDir, colours, clock);
         stateDir.every(config.state().writeIntervalSeconds(), reds::save);
+        Pipelines pipelines = new Pipelines(config, clock, verifier, revocations,
+                config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE);
+        VerifyPipeline pipeline = pipelines.build(trust, colours, verifiedCodes(config.verify().verifiedCodeCache()));
+        // Minting the warm-up's codes signs hundreds of them: a worker's job.
+        return vertx.executeBlocking(() -> Warmup.create(config, clock, crypto.nativeCode() ? crypto.provider() : null,
+                        warmupTrust -> pipelines.build(warmupTrust, new SnapshotColours(clock), VerifiedCodes.off())),
+                        false)
+                .otherwise(e -> {
+                    LOG.warn("no warm-up (its key or codes could not be made): {}", e.toString());
+                    return Warmup.NONE;
+                })
+                .compose(warmup -> serve(pipeline, warmup, metrics));
+    }
+
+    /** Starts the stages, deploys the servers, then starts the warm-up (not awaited: readiness waits for it). */
+    private Future<?> serve(VerifyPipeline pipeline, Warmup warmup, GatewayMetrics metrics) {
         Sightings sightings = sightings();
         SightingShare share = sightingShare(sightings);
-        readiness = new Readiness(trust, revocations, colours, share);
-        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
-                new ScenePolicy(), clock, new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()),
-                config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE,
-                verifiedCodes(config.verify().verifiedCodeCache()));
+        readiness = new Readiness(trust, revocations, colours, share, warmup);
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry),
                 registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback(sightings, share),
-                new RateLimits(config, registry, clock));
+                new RateLimits(config, registry, clock), warmup);
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())
@@ -146,6 +156,7 @@ public final class GatewayVerticle extends VerticleBase {
                 .onSuccess(id -> LOG.info("gateway listening on {}:{} with {} event loops; revocations: {}; colours: {}",
                         config.http().host(), port(), instances, revocations.state().mode(),
                         colours.online() ? "authoritative store" : "offline (signed snapshot)"))
+                .onSuccess(id -> warmup.run(vertx, config, port(), revocations::serving))
                 // A failed start is never stopped by Vert.x: release what was opened, or connections leak.
                 .onFailure(e -> closeClients());
     }

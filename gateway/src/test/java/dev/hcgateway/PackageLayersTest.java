@@ -37,6 +37,16 @@ class PackageLayersTest {
     }
 
     @Test
+    void httpConcerns_importEachOtherWithoutCycle_connectionDefenceKnowsNoRoute() {
+        // The root of http is the server and its shared words; its sub-packages are its concerns.
+        slices().matching("dev.hcgateway.http.(*)..").should().beFreeOfCycles().check(classes);
+        noClasses().that().resideInAPackage("dev.hcgateway.http.connection..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hcgateway.http.edge..",
+                        "dev.hcgateway.http.warmup..")
+                .check(classes);
+    }
+
+    @Test
     void stages_neverImportTheEdgeOrTheAssembly() {
         noClasses().that().resideOutsideOfPackages("dev.hcgateway", "dev.hcgateway.http..", "dev.hcgateway.issuer..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hcgateway.http..")

@@ -12,12 +12,18 @@ package dev.hcgateway.config;
  * @param maxInFlight             verify requests admitted at once; more are shed with 503 and Retry-After
  * @param maxConnections          open client connections across all event loops; at the bound the oldest idle
  *                                connection is closed for a new one, else the new one gets 503 and is closed
- * @param maxConnectionsPerAddress open connections from one client address; more are closed at once
+ * @param maxConnectionsPerAddress open connections from one client address; a connection past it has its first
+ *                                request answered 503 {@code too_many_connections}, then is closed
  * @param headerTimeoutMs         a new connection must send a complete request head within this time
  * @param minBodyBytesPerSecond   a body arriving slower than this on average (after the grace) is answered 408
  * @param bodyRateGraceMs         time from the request head before the body rate is enforced
- * @param shedQueueMs             verify is shed (503 overloaded) when its event loop is this late, or when this
- *                                long has passed since the request head by the time its body is complete
+ * @param shedQueueMs             queue-delay target of an event loop: once its loop has run later than this for
+ *                                {@code shedIntervalMs} (a standing queue), a judged request that waited longer
+ *                                is shed at once (503 overloaded); a burst that drains sooner is judged whole
+ * @param shedIntervalMs          how long the loop's lag must stay above {@code shedQueueMs} before shedding, and
+ *                                below 1 ms before shedding stops (CoDel's interval)
+ * @param warmupSeconds           before readiness, the gateway judges synthetic codes of its own over loopback
+ *                                until the hot path is compiled, at most this long; 0 skips the warm-up
  * @param drainGraceMs            on SIGTERM, open connections keep being served this long (answers carry
  *                                {@code Connection: close}) before the listener closes
  * @param shutdownGraceMs         after the drain, how long in-flight requests get to finish
@@ -27,7 +33,8 @@ package dev.hcgateway.config;
 public record HttpConfig(String host, int port, int instances, int maxBodyBytes, int idleTimeoutSeconds,
                          int requestTimeoutMs, int maxInFlight, int maxConnections, int maxConnectionsPerAddress,
                          int headerTimeoutMs, int minBodyBytesPerSecond, int bodyRateGraceMs, int shedQueueMs,
-                         int drainGraceMs, int shutdownGraceMs, RateLimit perAddress, TlsConfig tls) {
+                         int shedIntervalMs, int warmupSeconds, int drainGraceMs, int shutdownGraceMs,
+                         RateLimit perAddress, TlsConfig tls) {
 
     static HttpConfig from(ConfigNode n) {
         return new HttpConfig(
@@ -44,6 +51,8 @@ public record HttpConfig(String host, int port, int instances, int maxBodyBytes,
                 n.integer("minBodyBytesPerSecond", 1, 1 << 30),
                 n.integer("bodyRateGraceMs", 0, 120_000),
                 n.integer("shedQueueMs", 1, 60_000),
+                n.integer("shedIntervalMs", 10, 60_000),
+                n.integer("warmupSeconds", 0, 600),
                 n.integer("drainGraceMs", 0, 120_000),
                 n.integer("shutdownGraceMs", 0, 120_000),
                 RateLimit.from(n.child("rateLimit"), "perSecond"),

@@ -43,7 +43,7 @@ final class AdminHandler {
      * optional {@code "issuer"}: that issuer's codes of the subject; without it, the subject under every issuer.
      */
     void revoke(RoutingContext ctx) {
-        JsonObject body = VerifyRequest.object(ctx.body().buffer());
+        JsonObject body = JsonBody.object(ctx.body().buffer());
         Future<Void> stored;
         JsonObject answer = new JsonObject().put("stored", true);
         if (body.containsKey("codeId") && !body.containsKey("subject") && !body.containsKey("issuer")) {
@@ -73,7 +73,7 @@ final class AdminHandler {
 
     /** {@code POST /admin/v1/invalidations}: {@code {"subjects": [...]}}. */
     void invalidate(RoutingContext ctx) {
-        JsonObject body = VerifyRequest.object(ctx.body().buffer());
+        JsonObject body = JsonBody.object(ctx.body().buffer());
         Object value = body.getValue("subjects");
         if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_SUBJECTS) {
             throw ApiError.badRequest("invalid_subjects",

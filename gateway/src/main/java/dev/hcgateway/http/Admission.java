@@ -1,9 +1,14 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.http.connection.AddressCap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bounds the work the gateway takes on, across all event loops: verify requests in progress, and open client
@@ -14,13 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Admission {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
+    /** At most one log line a minute about addresses at their cap: a NAT at its cap would otherwise flood it. */
+    private static final long AT_CAP_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final int limit;
     private final int maxConnections;
+    private final int perAddress;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final Counter shed;
     private final Counter connectionsRefused;
+    private final Counter atAddressCap;
     private final AddressCap addresses;
+    private final AtomicLong lastAtCapLog = new AtomicLong(System.nanoTime() - AT_CAP_LOG_NANOS);
 
     /** Creates a limiter admitting at most {@code limit} requests at once, with no connection bound. */
     public Admission(int limit, MeterRegistry registry) {
@@ -40,10 +52,15 @@ public final class Admission {
         this.limit = limit;
         this.maxConnections = maxConnections;
         this.addresses = new AddressCap(maxPerAddress);
-        this.shed = Counter.builder("hc_requests_shed").description("Requests refused with 503 by the in-flight limit")
+        this.perAddress = maxPerAddress;
+        this.shed = Counter.builder("hc_requests_shed")
+                .description("Judged requests refused 503 overloaded: the in-flight bound, or a standing queue")
                 .register(registry);
         this.connectionsRefused = Counter.builder("hc_connections_refused")
                 .description("Connections refused (503, then closed) by the connection limit").register(registry);
+        this.atAddressCap = Counter.builder("hc_connections_at_address_cap")
+                .description("Connections past their address's bound (answered 503 too_many_connections, then closed)")
+                .register(registry);
         Gauge.builder("hc_requests_in_flight", inFlight, AtomicInteger::get)
                 .description("Verify requests in progress").register(registry);
         Gauge.builder("hc_requests_in_flight_limit", () -> this.limit)
@@ -78,16 +95,11 @@ public final class Admission {
     }
 
     /**
-     * Tells whether the verify bound is reached; when so, counts the request as shed. A cheap pre-check before
-     * routing, so that a storm of requests past the bound costs as little as possible ({@link #tryAcquire}
-     * still decides for the requests that pass it).
+     * Tells whether the in-flight bound is reached: a cheap check at a request's head, so that a storm of requests
+     * past the bound costs as little as possible ({@link #tryAcquire} still decides for the requests that pass).
      */
-    public boolean shedIfFull() {
-        if (inFlight.get() >= limit) {
-            shed.increment();
-            return true;
-        }
-        return false;
+    public boolean full() {
+        return inFlight.get() >= limit;
     }
 
     /** Returns the requests in progress. */
@@ -120,14 +132,29 @@ public final class Admission {
         connections.incrementAndGet();
     }
 
-    /** Counts a request shed for a reason other than the in-flight bound (a late event loop). */
+    /** Counts a request shed at its head (the bound was full, or its loop's queue stands). */
     public void countShed() {
         shed.increment();
     }
 
     /** Returns the per-address connection bound, shared by every event loop. */
-    AddressCap addresses() {
+    public AddressCap addresses() {
         return addresses;
+    }
+
+    /**
+     * Counts a connection that found its address at its bound ({@code hc_connections_at_address_cap_total}), and
+     * says so in the log at most once a minute: a station behind one NAT, or a balancer that does not keep client
+     * addresses, needs a larger {@code http.maxConnectionsPerAddress}.
+     */
+    public void addressAtCap(String address) {
+        atAddressCap.increment();
+        long now = System.nanoTime();
+        long last = lastAtCapLog.get();
+        if (now - last >= AT_CAP_LOG_NANOS && lastAtCapLog.compareAndSet(last, now)) {
+            LOG.warn("client address {} is at http.maxConnectionsPerAddress ({}): its new connections are answered "
+                    + "503 too_many_connections (hc_connections_at_address_cap_total)", address, perAddress);
+        }
     }
 
     /** Uncounts a connection admitted by {@link #connectionOpened}. */

@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /** Writes a 200 JSON answer, once: an answer arriving after the request timed out (503 sent) is dropped. */
-final class Answers {
+public final class Answers {
 
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
@@ -14,12 +14,12 @@ final class Answers {
     }
 
     /** Sends {@code body}, unless the response was already answered (e.g. by the request timeout). */
-    static void json(HttpServerResponse response, JsonObject body) {
+    public static void json(HttpServerResponse response, JsonObject body) {
         json(response, body.toBuffer());
     }
 
     /** Sends {@code body}, JSON already written, unless the response was already answered. */
-    static void json(HttpServerResponse response, Buffer body) {
+    public static void json(HttpServerResponse response, Buffer body) {
         if (response.ended() || response.headWritten()) {
             return;
         }

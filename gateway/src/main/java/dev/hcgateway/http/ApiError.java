@@ -18,8 +18,14 @@ public record ApiError(int status, String error, String message, int retryAfterS
         }
     }
 
-    /** The answer of a request refused by the in-flight bound ({@link Admission}): at once, never queued. */
+    /** The answer of a request shed (the in-flight bound, or a standing queue on its loop): at once, never queued. */
     public static final ApiError OVERLOADED = unavailable("overloaded", "The gateway is at capacity; retry shortly.", 1);
+
+    /** Returns the 429 answer of a rate limit for a wait of {@code retryAfterMs}, in whole seconds rounded up. */
+    public static ApiError rateLimited(long retryAfterMs) {
+        int seconds = (int) Math.min(3600, Math.max(1, (retryAfterMs + 999) / 1000));
+        return new ApiError(429, "rate_limited", "Too many requests from this gate or address; retry later.", seconds);
+    }
 
     /** Returns a 400 error. */
     public static ApiError badRequest(String error, String message) {

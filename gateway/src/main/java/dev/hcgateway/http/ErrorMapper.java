@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Maps every failure to its status and JSON error body, in one place at the edge. Unexpected exceptions
  * become a 500 without details (they are logged), so nothing internal leaks to a client.
  */
-final class ErrorMapper implements Handler<RoutingContext> {
+public final class ErrorMapper implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final GatewayMetrics metrics;
@@ -34,7 +34,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
         if (timedOut && !ctx.request().isEnded()) {
             error = map(null, 408); // the body never came: the client's fault, not a 5xx
         }
-        metrics.refused(Routes.endpointOf(ctx), error.error());
+        metrics.refused(Routes.label(ctx.request().path()), error.error());
         if (error.status() == 401) {
             AuditLog.refused(ctx.request().path());
         } else if (error.status() == 405) {
@@ -49,7 +49,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
         sendAndClose(ctx.request(), error);
     }
 
-    static final ApiError FORM_BODY = new ApiError(415, "unsupported_media_type",
+    public static final ApiError FORM_BODY = new ApiError(415, "unsupported_media_type",
             "Send the body as JSON with Content-Type: application/json (a form body cannot carry a code).", 0);
 
     /**
@@ -62,12 +62,12 @@ final class ErrorMapper implements Handler<RoutingContext> {
     }
 
     /** Tells whether a content type is a form's, which cannot carry a JSON body. */
-    static boolean isForm(String type) {
+    public static boolean isForm(String type) {
         return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
     }
 
     /** Writes an error answer, unless an answer was already sent; completes when it is written. */
-    static Future<Void> send(HttpServerResponse response, ApiError error) {
+    public static Future<Void> send(HttpServerResponse response, ApiError error) {
         if (response.ended() || response.headWritten()) {
             return Future.succeededFuture();
         }
@@ -86,7 +86,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
      * Writes an error answer announcing {@code Connection: close}, then closes the connection: for a request whose
      * rest (body, following requests) is not wanted or cannot be trusted.
      */
-    static void sendAndClose(HttpServerRequest request, ApiError error) {
+    public static void sendAndClose(HttpServerRequest request, ApiError error) {
         request.response().putHeader("Connection", "close");
         send(request.response(), error).onComplete(v -> request.connection().close());
     }
@@ -95,7 +95,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
      * Returns the failure with its stack and causes but without their messages: a parser's message can quote
      * the input (a code, a subject), and logs never carry personal data. Class and frames locate the fault.
      */
-    static Throwable redacted(Throwable failure) {
+    public static Throwable redacted(Throwable failure) {
         if (failure == null) {
             return null;
         }
@@ -111,7 +111,8 @@ final class ErrorMapper implements Handler<RoutingContext> {
         }
     }
 
-    static ApiError map(Throwable failure, int status) {
+    /** Returns the answer of a failure: its own when it is an {@link ApiError}, else the one of {@code status}. */
+    public static ApiError map(Throwable failure, int status) {
         if (failure instanceof ApiError.ApiException e) {
             return e.error();
         }
@@ -123,7 +124,7 @@ final class ErrorMapper implements Handler<RoutingContext> {
             case 408 -> new ApiError(408, "client_timeout", "The request body did not arrive in time.", 0);
             case 413 -> new ApiError(413, "body_too_large", "The request body is over the limit.", 0);
             case 415 -> new ApiError(415, "unsupported_media_type", "The content type is not accepted here.", 0);
-            case 429 -> RateLimits.refusal(1000);
+            case 429 -> ApiError.rateLimited(1000);
             case 503 -> ApiError.unavailable("timeout", "The request took too long; try again.", 1);
             default -> new ApiError(500, "internal", "Something went wrong on our side.", 0);
         };

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.http.edge.Edge;
 import dev.hcgateway.tracer.TracerApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -7,31 +8,34 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 
-/** Builds the router: every route of the gateway API, body limits, timeouts, and one error mapper. */
+/**
+ * Builds the router: admin, tracer, health and metrics routes with their body limits and timeouts, and one error
+ * mapper. Judged requests are the {@link Edge}'s: the server hands them over before routing.
+ */
 public final class HttpApi {
 
     private HttpApi() {
     }
 
-    /** Returns the router serving the API over these services. */
+    /** Returns the router serving the API over these services (judged routes on an edge of its own). */
     public static Router router(Vertx vertx, ApiServices services) {
-        return router(vertx, services, new VerifyEndpoint(vertx, services));
+        return router(vertx, services, new Edge(vertx, services, vertx.getOrCreateContext()));
     }
 
-    /** Returns the router serving the API, with {@code verify} serving {@code POST /v1/verify}. */
-    static Router router(Vertx vertx, ApiServices services, VerifyEndpoint verify) {
+    /** Returns the router serving the API, with {@code edge} serving the judged routes. */
+    static Router router(Vertx vertx, ApiServices services, Edge edge) {
         Router router = Router.router(vertx);
         var http = services.config().http();
         ErrorMapper errors = new ErrorMapper(services.metrics());
         BodyHandler json = BodyHandler.create(false).setBodyLimit(http.maxBodyBytes());
         TimeoutHandler timeout = TimeoutHandler.create(http.requestTimeoutMs(), 503);
 
-        // The server hands this path to the endpoint before routing (HttpServerVerticle); this route is the same
-        // endpoint for the router's other entries (a trailing slash) and for the OpenAPI check's list of routes.
-        router.post(Routes.VERIFY).handler(ctx -> verify.handle(ctx.request()));
-        router.post(Routes.VERIFY_DOCUMENT).handler(timeout).handler(json).handler(new DocumentHandler(services));
-        router.post(Routes.VERIFY_BATCH).handler(timeout).handler(json).handler(new BatchHandler(services));
-        new ImageHandler(services).mount(router.post(Routes.VERIFY_IMAGE));
+        // The server hands POST to these paths to the edge before routing (HttpServerVerticle). Here they answer
+        // other methods 405, serve the spellings the router normalizes (a trailing slash) through the same edge,
+        // and are listed for the OpenAPI check.
+        for (String path : Edge.paths()) {
+            router.post(path).handler(ctx -> edge.serve(ctx.request(), path));
+        }
 
         String token = services.config().admin().token();
         if (token != null) {

@@ -1,6 +1,7 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.colour.ColourService;
+import dev.hcgateway.http.warmup.Warmup;
 import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
@@ -8,8 +9,8 @@ import dev.hcgateway.trust.TrustStore;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Tells whether this gateway should get traffic: trust list loaded, revocation mirror fit to judge by, not
- * shutting down. Redis and the store are reported but do not fail readiness while the gateway can still judge
+ * Tells whether this gateway should get traffic: trust list loaded, revocation mirror fit to judge by, warmed up
+ * ({@link Warmup}), not shutting down. Redis and the store are reported but do not fail readiness while the gateway can still judge
  * (mirror within its staleness bound, snapshot fallback): failing on them would flap every pod at once.
  */
 public final class Readiness {
@@ -18,19 +19,22 @@ public final class Readiness {
     private final RevocationStore revocations;
     private final ColourService colours;
     private final SightingShare sightings;
+    private final Warmup warmup;
     private volatile boolean shuttingDown;
 
-    /** Creates the check over the stages it depends on; passback detection reported per gateway. */
+    /** Creates the check over the stages it depends on; passback detection reported per gateway, no warm-up. */
     public Readiness(TrustStore trust, RevocationStore revocations, ColourService colours) {
-        this(trust, revocations, colours, SightingShare.LOCAL);
+        this(trust, revocations, colours, SightingShare.LOCAL, Warmup.NONE);
     }
 
     /** Creates the check; {@code sightings} tells whether passback detection spans the fleet (reported only). */
-    public Readiness(TrustStore trust, RevocationStore revocations, ColourService colours, SightingShare sightings) {
+    public Readiness(TrustStore trust, RevocationStore revocations, ColourService colours, SightingShare sightings,
+                     Warmup warmup) {
         this.trust = trust;
         this.revocations = revocations;
         this.colours = colours;
         this.sightings = sightings;
+        this.warmup = warmup;
     }
 
     /** Marks the gateway as shutting down: readiness fails from now on. */
@@ -42,7 +46,7 @@ public final class Readiness {
     public JsonObject report() {
         MirrorState mirror = revocations.state();
         boolean trustLoaded = trust.current() != null;
-        boolean ready = trustLoaded && mirror.serving() && !shuttingDown;
+        boolean ready = trustLoaded && mirror.serving() && warmup.done() && !shuttingDown;
         JsonObject json = new JsonObject()
                 .put("ready", ready)
                 .put("shuttingDown", shuttingDown)
@@ -55,6 +59,7 @@ public final class Readiness {
                         .put("entries", mirror.entries()).put("serving", mirror.serving())
                         .put("problem", mirror.problem()))
                 .put("authority", new JsonObject().put("mode", colours.online() ? "online" : "offline"))
+                .put("warmup", warmup.report())
                 // fleet: passes are shared over Redis; local: one person is caught at two places of THIS gateway
                 // only. Never fails readiness: a Redis blip would stop every gateway's gates at once.
                 .put("passback", new JsonObject().put("mode", sightings.mode()));

@@ -1,6 +1,5 @@
 package dev.hcgateway.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /** The paths the server serves; the single list the router, metrics labels and the OpenAPI check share. */
@@ -21,6 +20,9 @@ public final class Routes {
     public static final String TRACER_PLACES = "/tracer/v1/places";
     public static final String TRACER_DOCUMENT_HASH = "/tracer/v1/document-hash";
 
+    /** The route label of the warm-up's own synthetic requests, which no served metric counts. */
+    public static final String WARMUP = dev.hcgateway.metrics.Telemetry.UNMEASURED;
+
     /** Every path, for bounded metric labels. */
     static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,
             INVALIDATIONS, REVOCATIONS_EXPORT, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
@@ -34,9 +36,8 @@ public final class Routes {
                 ? "GET" : "POST";
     }
 
-    /** Returns the request's path when it is one of ours, else {@code other}: a bounded label. */
-    static String endpointOf(RoutingContext ctx) {
-        String path = ctx.request().path();
+    /** Returns the path when it is one of ours, else {@code other}: a bounded label. */
+    public static String label(String path) {
         return ALL.contains(path) ? path : "other";
     }
 }

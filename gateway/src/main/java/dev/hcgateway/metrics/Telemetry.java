@@ -10,18 +10,21 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.EnumSet;
 
 /**
- * Builds the registry {@code /metrics} exposes and a Vert.x instance that reports into it: HTTP server metrics
- * labelled by route (never by raw path), JVM, worker-pool and Netty event-loop metrics, all named {@code hc_...}
- * in base units. Main and the tests build the same thing here, so what a test scrapes is what production serves.
+ * Builds the registry {@code /metrics} exposes and a Vert.x instance that reports into it: the HTTP server's own
+ * families labelled by route (never by raw path; {@link HttpServerMeters}), JVM, worker-pool and Netty event-loop
+ * metrics, all named {@code hc_...} in base units. Main and the tests build the same thing here, so what a test
+ * scrapes is what production serves.
  */
 public final class Telemetry {
+
+    /** The route and client name of the gateway's own warm-up requests: no served metric counts them. */
+    public static final String UNMEASURED = "warmup";
 
     /** Buckets of the HTTP server latency histogram, around the gate's budget. */
     static final Duration[] HTTP_SLO = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
@@ -56,11 +59,6 @@ public final class Telemetry {
 
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                // Vert.x times requests as a summary (count/sum/max): make it a histogram so p99 can be computed.
-                if (MetricNames.bare(id.getName()).equals("vertx.http.server.response.time")) {
-                    return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos(HTTP_SLO))
-                            .build().merge(config);
-                }
                 // Every other timer (GC pauses, worker-pool queue and usage times) would be a summary, whose
                 // quantiles cannot be summed across pods: give it buckets so it is a histogram too.
                 if (id.getType() == Meter.Type.TIMER && config.getServiceLevelObjectiveBoundaries() == null) {
@@ -96,7 +94,7 @@ public final class Telemetry {
     public static Vertx vertx(PrometheusMeterRegistry registry, VertxOptions options) {
         return Vertx.builder()
                 .with(options.setMetricsOptions(metricsOptions()))
-                .withMetrics(new MicrometerMetricsFactory(registry))
+                .withMetrics(new GatewayVertxMetrics(registry, UNMEASURED))
                 .build();
     }
 

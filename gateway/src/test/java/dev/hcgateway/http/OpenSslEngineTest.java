@@ -3,6 +3,7 @@ package dev.hcgateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.config.TlsConfig;
+import dev.hcgateway.http.connection.TlsSetup;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.model.Colour;

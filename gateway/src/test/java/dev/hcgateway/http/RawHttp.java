@@ -79,4 +79,33 @@ final class RawHttp implements AutoCloseable {
     public void close() throws IOException {
         socket.close();
     }
+
+    /** Many gates' connections to one server, each reading with a long timeout, closed together. */
+    static final class Fleet implements AutoCloseable, Iterable<RawHttp> {
+        private final java.util.List<RawHttp> gates = new java.util.ArrayList<>();
+
+        /** Connects one more gate. */
+        RawHttp connect(int port) throws IOException {
+            RawHttp gate = new RawHttp(port);
+            gate.socket.setSoTimeout(60_000); // a loaded machine answers hundreds of gates slowly
+            gates.add(gate);
+            return gate;
+        }
+
+        RawHttp get(int i) {
+            return gates.get(i);
+        }
+
+        @Override
+        public java.util.Iterator<RawHttp> iterator() {
+            return gates.iterator();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (RawHttp gate : gates) {
+                gate.close();
+            }
+        }
+    }
 }

@@ -1,10 +1,16 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.code.CodeDecoder;
+import dev.hcgateway.Pipelines;
 import dev.hcgateway.code.CryptoProvider;
 import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.http.edge.RateLimits;
+import dev.hcgateway.http.warmup.Warmup;
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.passage.Passages;
+import dev.hcgateway.passage.Places;
+import dev.hcgateway.passback.Passback;
+import dev.hcgateway.passback.Sightings;
+import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;
@@ -13,7 +19,6 @@ import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.metrics.Telemetry;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.support.MutableClock;
@@ -67,14 +72,17 @@ final class ServerFixture implements AutoCloseable {
         if (trust == null) {
             trust = TrustStore.fixed(TestData.trustList(crypto), registry);
         }
-        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, new Es256Verifier(crypto), revocations,
-                colours, new ScenePolicy(), clock,
-                new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()));
+        VerifyPipeline pipeline = new Pipelines(config, clock, new Es256Verifier(crypto), revocations, null)
+                .build(trust, colours, VerifiedCodes.off());
+        // No journal and no passback rules: passages record nothing and passback changes nothing here.
         services = new ApiServices(config, pipeline, revocations, colours, new GatewayMetrics(registry),
                 new Readiness(trust, revocations, colours),
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry), registry::scrape,
-                new dev.hcgateway.image.ImageScanner(vertx, config.image(), registry));
+                new dev.hcgateway.image.ImageScanner(vertx, config.image(), registry),
+                new Passages(vertx, config, clock, registry),
+                new Passback(Map.of(), new Places(Map.of()), new Sightings(1000, 1, 1, clock), clock, registry),
+                new RateLimits(config, registry, clock), Warmup.NONE);
         deployment = vertx.deployVerticle(() -> {
             HttpServerVerticle server = new HttpServerVerticle(services);
             servers.add(server);

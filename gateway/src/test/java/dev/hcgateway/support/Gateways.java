@@ -43,16 +43,30 @@ public final class Gateways {
         }
     }
 
+    /** The edge settings of the tests of something else: no warm-up, no shedding by queue delay. */
+    public static final Map<String, Object> TEST_EDGE = Map.of("http.warmupSeconds", 0, "http.shedQueueMs", 60_000);
+
+    /** The edge settings of config/gateway.yaml that {@link #config} turns off, for the tests of them. */
+    public static final Map<String, Object> PRODUCTION_EDGE = Map.of("http.warmupSeconds",
+            defaults().http().warmupSeconds(), "http.shedQueueMs", defaults().http().shedQueueMs());
+
     private Gateways() {
     }
 
+    private static GatewayConfig defaults() {
+        return new ConfigLoader().defaultsWith(Map.of());
+    }
+
     /**
-     * Returns a config of the defaults with test-friendly HTTP settings and these overrides on top; each config gets
-     * a fresh state directory of its own (a test names one with {@code state.dir} to restart a gateway from it).
+     * Returns a config of the defaults with test-friendly HTTP settings and these overrides on top: no warm-up
+     * (ready at once), and no shedding by queue delay, which a shared, loaded test machine can trigger on its
+     * own; the tests of those set them back ({@link #PRODUCTION_EDGE}). Each config gets a fresh state directory
+     * of its own (a test names one with {@code state.dir} to restart a gateway from it).
      */
     public static GatewayConfig config(Map<String, Object> overrides) {
         Map<String, Object> all = new HashMap<>(Map.of("http.port", 0, "http.instances", 1, "http.host", "127.0.0.1",
                 "state.dir", freshStateDir()));
+        all.putAll(TEST_EDGE);
         all.putAll(overrides);
         return new ConfigLoader().defaultsWith(all);
     }

@@ -3,20 +3,17 @@ package dev.hcgateway.loadtest.gateway;
 import dev.hcgateway.GatewayVerticle;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
-import dev.hcgateway.metrics.MetricNames;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import dev.hcgateway.metrics.Telemetry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 
 /**
  * Starts the gateway as {@code Main} does (same config loading from the environment, same verticle), with two
- * switches for cost experiments: {@code -Dhc.bench.vertxMetrics=false} leaves Vert.x's own per-request HTTP and
- * JVM meters out, {@code -Dhc.bench.nativeTransport=true} prefers Netty's epoll transport. Not for production.
+ * switches for cost experiments: {@code -Dhc.bench.vertxMetrics=false} leaves the Vert.x metrics (HTTP server
+ * meters, JVM, pools, event loops) out, {@code -Dhc.bench.nativeTransport=true} prefers Netty's epoll transport. Not for production.
  *
  * <pre>HC_TRUST_FILE=... hc-loadtest main dev.hcgateway.loadtest.gateway.GatewayLauncher -Dhc.bench.vertxMetrics=false</pre>
  */
@@ -30,15 +27,10 @@ public final class GatewayLauncher {
         boolean vertxMetrics = Boolean.parseBoolean(System.getProperty("hc.bench.vertxMetrics", "true"));
         boolean nativeTransport = Boolean.parseBoolean(System.getProperty("hc.bench.nativeTransport", "false"));
         GatewayConfig config = new ConfigLoader().load(System.getenv(), new ArrayList<>());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MetricNames.install(registry);
+        PrometheusMeterRegistry registry = Telemetry.registry();
         VertxOptions options = new VertxOptions().setPreferNativeTransport(nativeTransport);
-        var builder = Vertx.builder();
-        if (vertxMetrics) {
-            options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
-            builder.withMetrics(new MicrometerMetricsFactory(registry));
-        }
-        Vertx vertx = builder.with(options).build();
+        // With metrics: the Vert.x metrics the gateway ships with (Main's, through Telemetry).
+        Vertx vertx = vertxMetrics ? Telemetry.vertx(registry, options) : Vertx.builder().with(options).build();
         System.out.println("vertx metrics " + vertxMetrics + ", native transport " + vertx.isNativeTransportEnabled());
         vertx.deployVerticle(new GatewayVerticle(config, Clock.systemUTC(), registry)).onFailure(e -> {
             e.printStackTrace();

@@ -3,14 +3,11 @@ package dev.hcgateway.loadtest.gateway;
 import dev.hcgateway.GatewayVerticle;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
-import dev.hcgateway.metrics.MetricNames;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
+import dev.hcgateway.metrics.Telemetry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,13 +34,9 @@ public final class InProcessGateway {
         Map<String, Object> all = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", 0));
         all.putAll(overrides);
         GatewayConfig config = new ConfigLoader().defaultsWith(all);
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MetricNames.install(registry);
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-                        .setJvmMetricsEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        // The registry and Vert.x metrics the gateway ships with (Main builds the same ones).
+        PrometheusMeterRegistry registry = Telemetry.registry();
+        Vertx vertx = Telemetry.vertx(registry, new VertxOptions());
         GatewayVerticle gateway = new GatewayVerticle(config, Clock.systemUTC(), registry);
         Future<String> deployed = vertx.deployVerticle(gateway);
         // On failure, close Vert.x but hand back the cause (a future chained on a closing Vert.x never completes).

@@ -18,7 +18,7 @@ class AttackSuiteHeldTest {
     @Test
     void everyAttack_atTwiceTheConnectionLimit_isHeldAndTheProbeIsServed() throws Exception {
         InProcessGateway gateway = InProcessGateway.start(Map.of("http.maxConnections", 64,
-                "http.maxConnectionsPerAddress", 1024, "http.headerTimeoutMs", 500, "http.requestTimeoutMs", 500,
+                "http.maxConnectionsPerAddress", 4096, "http.headerTimeoutMs", 500, "http.requestTimeoutMs", 500,
                 "http.shedQueueMs", 10_000)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         try {
             // The probe shares 127.0.0.1 with the attackers and the address cap is above the bound, so the idle

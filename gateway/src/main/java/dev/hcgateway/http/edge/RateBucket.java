@@ -1,4 +1,4 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
 import dev.hcgateway.config.RateLimit;
 import java.time.Clock;

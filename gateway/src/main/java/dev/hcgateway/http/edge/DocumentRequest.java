@@ -1,5 +1,7 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
+import dev.hcgateway.http.ApiError;
+import dev.hcgateway.http.JsonBody;
 import dev.hcgateway.model.DocumentKey;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.document.DocumentHasher;
@@ -17,7 +19,7 @@ record DocumentRequest(DocumentType type, DocumentKey document, Scene scene, Str
 
     /** Parses and hashes; throws {@link ApiError.ApiException} (400) on a bad request. */
     static DocumentRequest parse(Buffer body, GatewayConfig config, DocumentHasher hasher) {
-        JsonObject json = VerifyRequest.object(body);
+        JsonObject json = JsonBody.object(body);
         DocumentType type = DocumentType.ofWire(json.getValue("type"));
         if (type == null) {
             throw ApiError.badRequest("invalid_document_type", "\"type\" must be one of "

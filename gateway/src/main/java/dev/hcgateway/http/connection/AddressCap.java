@@ -1,4 +1,4 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.connection;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,12 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * the whole connection bound. The map holds only addresses with connections open: an entry goes when its count
  * returns to zero, so a scan of many addresses leaves nothing behind.
  */
-final class AddressCap {
+public final class AddressCap {
 
     private final int perAddress;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
 
-    AddressCap(int perAddress) {
+    /** Creates a bound of {@code perAddress} open connections per client address. */
+    public AddressCap(int perAddress) {
         if (perAddress < 1) {
             throw new IllegalArgumentException("perAddress must be positive");
         }
@@ -20,7 +21,7 @@ final class AddressCap {
     }
 
     /** Counts a connection of {@code address}; returns false (and counts nothing) when it is over the bound. */
-    boolean opened(String address) {
+    public boolean opened(String address) {
         boolean[] admitted = {false};
         open.compute(address, (k, n) -> {
             int now = n == null ? 0 : n;
@@ -33,13 +34,18 @@ final class AddressCap {
         return admitted[0];
     }
 
+    /** Counts a connection admitted past the bound because one of the address's own was closed to make room. */
+    public void replacing(String address) {
+        open.merge(address, 1, Integer::sum);
+    }
+
     /** Uncounts a connection that {@link #opened} admitted. */
-    void closed(String address) {
+    public void closed(String address) {
         open.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Returns the open connections of {@code address}. */
-    int open(String address) {
+    public int open(String address) {
         return open.getOrDefault(address, 0);
     }
 }

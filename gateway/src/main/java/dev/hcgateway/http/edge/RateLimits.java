@@ -1,5 +1,6 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
+import dev.hcgateway.http.ApiError;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hcgateway.config.GatewayConfig;
@@ -85,11 +86,5 @@ public final class RateLimits {
         if (c != null) {
             c.increment();
         }
-    }
-
-    /** Returns the 429 answer for a wait of {@code retryAfterMs}, in whole seconds rounded up. */
-    public static ApiError refusal(long retryAfterMs) {
-        int seconds = (int) Math.min(3600, Math.max(1, (retryAfterMs + 999) / 1000));
-        return new ApiError(429, "rate_limited", "Too many requests from this gate or address; retry later.", seconds);
     }
 }

@@ -1,22 +1,20 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
+import dev.hcgateway.http.ApiError;
 import dev.hcgateway.image.MemoryBudget;
 import dev.hcgateway.image.ReservedBody;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads an image body under the body budget, in place of a {@code BodyHandler}: the declared length is reserved
- * before a byte is buffered (a chunked body reserves as it grows), and the reservation is released on every end
- * of the request (answer, error, timeout, client gone); a decode job still reading the bytes holds it on. A
- * request the budget has no room for is answered 503 {@code image_busy} at once.
+ * Reads an image body under the body budget: the declared length is reserved before a byte is buffered (a
+ * chunked body reserves as it grows), and the request's hold on the reservation is released on every end of the
+ * request (answer, error, deadline, client gone); a decode job still reading the bytes holds it on. A request the
+ * budget has no room for is answered 503 {@code image_busy} at once.
  */
-final class ImageUpload implements Handler<RoutingContext> {
-
-    /** The context key of the {@link ReservedBody} once the whole body has arrived. */
-    static final String BODY = "hc.image.body";
+final class ImageUpload {
 
     static final ApiError NO_ROOM = ApiError.unavailable("image_busy",
             "Too many images are being received at once; retry shortly.", 1);
@@ -31,9 +29,9 @@ final class ImageUpload implements Handler<RoutingContext> {
         this.maxBytes = maxBytes;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
+    /** Reads the body of the exchange's request; completes with it, or fails with the refusal. */
+    Future<ReservedBody> read(Exchange exchange) {
+        HttpServerRequest request = exchange.request;
         long declared = declaredLength(request);
         if (declared > maxBytes) {
             throw TOO_LARGE.exception(); // before a byte is read
@@ -42,35 +40,28 @@ final class ImageUpload implements Handler<RoutingContext> {
         if (body == null) {
             throw NO_ROOM.exception();
         }
-        MemoryBudget.Reservation reservation = body.reservation();
-        // Response end, close or error (called once per context): the request's hold ends, however it ended.
-        ctx.addEndHandler(ended -> reservation.release());
+        exchange.onEnd(body.reservation()::release); // the request's own hold, released once
         if (request.isEnded()) {
-            ctx.put(BODY, body);
-            ctx.next();
-            return;
+            return Future.succeededFuture(body);
         }
+        Promise<ReservedBody> read = Promise.promise();
         request.handler(chunk -> {
-            if (ctx.response().ended() || ctx.failed()) {
-                return; // answered already (timeout): the rest is dropped, never buffered
+            if (exchange.over()) {
+                return; // answered already (its deadline): the rest is dropped, never buffered
             }
             switch (body.append(chunk)) {
                 case STORED -> { }
-                case TOO_LARGE -> ctx.fail(TOO_LARGE.exception());
-                case NO_BUDGET -> ctx.fail(NO_ROOM.exception());
+                case TOO_LARGE -> read.tryFail(TOO_LARGE.exception());
+                case NO_BUDGET -> read.tryFail(NO_ROOM.exception());
             }
         });
-        request.endHandler(v -> {
-            if (!ctx.response().ended() && !ctx.failed()) {
-                ctx.put(BODY, body);
-                ctx.next();
-            }
-        });
-        // A client gone mid-body also closes the response, which runs the end handler above: nothing to do here.
-        request.exceptionHandler(e -> { });
+        request.endHandler(v -> read.tryComplete(body));
+        // A client gone mid-body also ends the exchange, which releases the hold: nothing to do here.
+        request.exceptionHandler(read::tryFail);
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-            ctx.response().writeContinue(); // only now: a refused client never sends its body
+            request.response().writeContinue(); // only now: a refused client never sends its body
         }
+        return read.future();
     }
 
     /** Returns the declared {@code Content-Length}, or -1 for none (chunked); a malformed one is 400. */

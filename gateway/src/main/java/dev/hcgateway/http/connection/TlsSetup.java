@@ -1,4 +1,4 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.connection;
 
 import dev.hcgateway.config.TlsConfig;
 import io.netty.handler.ssl.OpenSsl;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * certificate in with {@code updateSSLOptions} when one changes. Connections open at the swap keep their
  * session; new ones get the new certificate. A rotation that fails to load keeps the old one (and logs).
  */
-final class TlsSetup {
+public final class TlsSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsSetup.class);
     static final Set<String> PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
@@ -37,7 +37,8 @@ final class TlsSetup {
     private long timer = -1;
     private String stamp;
 
-    TlsSetup(Vertx vertx, TlsConfig tls) {
+    /** Creates the TLS set-up of one server. */
+    public TlsSetup(Vertx vertx, TlsConfig tls) {
         this.vertx = vertx;
         this.tls = tls;
     }
@@ -46,7 +47,7 @@ final class TlsSetup {
      * Adds TLS to {@code options} when {@code http.tls.enabled}; completes with them. The engine is chosen on a
      * worker thread: asking whether OpenSSL is available loads its native library, which must not stall a loop.
      */
-    Future<HttpServerOptions> configure(HttpServerOptions options) {
+    public Future<HttpServerOptions> configure(HttpServerOptions options) {
         if (!tls.enabled()) {
             return Future.succeededFuture(options);
         }
@@ -77,7 +78,7 @@ final class TlsSetup {
      * Returns the engine options of {@code engine}: OpenSSL when asked for and its native library loads here, else
      * the JDK's (with a warning when OpenSSL was asked for: the gateway still serves, at the JDK's CPU cost).
      */
-    static SSLEngineOptions engine(TlsConfig.Engine engine) {
+    public static SSLEngineOptions engine(TlsConfig.Engine engine) {
         if (engine == TlsConfig.Engine.OPENSSL) {
             if (OpenSSLEngineOptions.isAvailable()) {
                 // The session cache keeps resumed handshakes cheap for gates that reconnect.
@@ -111,7 +112,7 @@ final class TlsSetup {
     }
 
     /** Starts watching the files of {@code server} for a rotation (nothing when TLS is off). */
-    Future<Void> watch(HttpServer server) {
+    public Future<Void> watch(HttpServer server) {
         if (!tls.enabled()) {
             return Future.succeededFuture();
         }
@@ -155,7 +156,7 @@ final class TlsSetup {
     }
 
     /** Stops watching. */
-    void stop() {
+    public void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
             timer = -1;

@@ -1,4 +1,4 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.connection;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,6 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.connection;
 
+import dev.hcgateway.http.ApiError;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpMessage;
 import io.vertx.core.http.HttpConnection;
@@ -20,9 +21,9 @@ import io.vertx.core.net.impl.ConnectionBase;
  * does. This reaches into Vert.x internals (the pipeline's {@code httpDecoder}); FramingTest fails if a
  * Vert.x upgrade changes them.
  */
-final class Framing {
+public final class Framing {
 
-    static final ApiError REFUSED = ApiError.badRequest("ambiguous_framing",
+    public static final ApiError REFUSED = ApiError.badRequest("ambiguous_framing",
             "Send either Content-Length or Transfer-Encoding, not both.");
     private static final String DECODER = "httpDecoder";
 
@@ -30,7 +31,7 @@ final class Framing {
     }
 
     /** Makes the connection's decoder keep {@code Content-Length} next to {@code Transfer-Encoding}. */
-    static void install(HttpConnection connection, HttpServerOptions options) {
+    public static void install(HttpConnection connection, HttpServerOptions options) {
         if (connection instanceof ConnectionBase base) {
             ChannelPipeline pipeline = base.channel().pipeline();
             if (pipeline.get(DECODER) instanceof VertxHttpRequestDecoder current && !(current instanceof Keeping)) {
@@ -40,7 +41,7 @@ final class Framing {
     }
 
     /** Tells whether a request declares both a length and a transfer coding. */
-    static boolean ambiguous(HttpServerRequest request) {
+    public static boolean ambiguous(HttpServerRequest request) {
         var headers = request.headers();
         return headers.contains(HttpHeaders.TRANSFER_ENCODING) && headers.contains(HttpHeaders.CONTENT_LENGTH);
     }

@@ -1,5 +1,6 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
+import dev.hcgateway.http.ApiError;
 import dev.hcgateway.config.TlsConfig;
 import io.vertx.core.http.HttpConnection;
 import java.security.cert.Certificate;

@@ -1,6 +1,11 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.connection;
 
 import dev.hcgateway.config.HttpConfig;
+import dev.hcgateway.http.Admission;
+import dev.hcgateway.http.ApiError;
+import dev.hcgateway.http.ApiServices;
+import dev.hcgateway.http.ErrorMapper;
+import dev.hcgateway.http.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -18,14 +23,20 @@ import java.util.concurrent.TimeUnit;
  * a deadline no byte extends: a new one must send a complete request head within {@code http.headerTimeoutMs},
  * one idle between requests is closed after {@code http.idleTimeoutSeconds}, and a body must keep up with
  * {@link BodyRate} (else 408 and close). At the connection bound the oldest idle connection is closed to admit
- * a new one, so an idle flood cannot lock live gates out. On SIGTERM it drains (see {@link #drain}).
+ * a new one, so an idle flood cannot lock live gates out; a connection connected or answered within the last
+ * {@link #QUIET_MS} is never taken (its client's first or next request may be on its way). A connection past a
+ * bound with nothing to reclaim, or past its address's bound, is answered ({@link Surplus}). On SIGTERM it
+ * drains (see {@link #drain}).
  *
  * <p>Lives on its server's event loop: every method is called there. The sweep runs every {@link #SWEEP_MS}, so
  * deadlines hold to within that.
  */
-final class ConnectionGuard {
+public final class ConnectionGuard {
 
     static final long SWEEP_MS = 100;
+    /** A connection connected or answered this recently is not reclaimed for a new one. */
+    static final long QUIET_MS = 1000;
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(QUIET_MS);
     private static final ApiError CLIENT_TIMEOUT = ErrorMapper.map(null, 408);
 
     private final Vertx vertx;
@@ -36,30 +47,13 @@ final class ConnectionGuard {
     // Access order: a request moves its connection to the end, so the first idle one met is the oldest idle.
     private final LinkedHashMap<HttpConnection, Tracked> open = new LinkedHashMap<>(64, 0.75f, true);
     private final ClosedConnections closed;
+    private final Surplus surplus;
     private final Promise<Void> drained = Promise.promise();
     private boolean draining;
     private long sweeper = -1;
 
-    /** One connection's state: its client address, its request in progress if any, its deadline when idle. */
-    private static final class Tracked {
-        final String address;
-        HttpServerRequest request;
-        long head;
-        boolean served;
-        boolean closing;
-        long idleDeadline;
-
-        Tracked(String address, long idleDeadline) {
-            this.address = address;
-            this.idleDeadline = idleDeadline;
-        }
-
-        boolean idle() {
-            return request == null || request.response().ended();
-        }
-    }
-
-    ConnectionGuard(Vertx vertx, ApiServices services) {
+    /** Creates the guard of one server verticle. */
+    public ConnectionGuard(Vertx vertx, ApiServices services) {
         HttpConfig http = services.config().http();
         this.vertx = vertx;
         this.services = services;
@@ -67,38 +61,48 @@ final class ConnectionGuard {
         this.idleNanos = TimeUnit.SECONDS.toNanos(http.idleTimeoutSeconds());
         this.bodyRate = BodyRate.of(http.minBodyBytesPerSecond(), http.bodyRateGraceMs());
         this.closed = new ClosedConnections(services.metrics().registry());
+        this.surplus = new Surplus(vertx, http.headerTimeoutMs(), services.metrics(), closed);
     }
 
     /** Starts the sweep; call from the server's loop. */
-    void start() {
+    public void start() {
         sweeper = vertx.setPeriodic(SWEEP_MS, id -> sweep());
     }
 
     /**
-     * Admits a new connection, closing the oldest idle one at the bound, or closes it at once when its address
-     * is over its bound; returns false only when it is past the global bound with nothing idle to reclaim (the
-     * caller then answers its first request 503).
+     * Admits a new connection, closing the oldest idle one at the bound (of its own address when that address is
+     * at its bound; this loop's connections only); a connection past a bound with nothing idle to reclaim is held
+     * as surplus: its first request is answered 503 {@code too_many_connections}, then it closes.
      */
-    boolean connected(HttpConnection connection) {
+    public void connected(HttpConnection connection) {
         String address = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
-        AddressCap addresses = services.admission().addresses();
-        if (!addresses.opened(address)) {
-            closed.count("per_address");
-            connection.close();
-            return true;
-        }
         Admission admission = services.admission();
-        boolean admitted = admission.connectionOpened();
-        if (!admitted && reclaimOldestIdle()) {
+        AddressCap addresses = admission.addresses();
+        boolean admitted;
+        if (addresses.opened(address)) {
+            admitted = admission.connectionOpened();
+        } else if (reclaimOldestIdle(address)) {
+            // One of its own idle connections gives up its place in both bounds (uncounted when its close completes).
+            addresses.replacing(address);
+            admission.connectionReplacing();
+            admitted = true;
+        } else {
+            admission.addressAtCap(address);
+            surplus.hold(connection);
+            return;
+        }
+        if (!admitted && reclaimOldestIdle(null)) {
             admission.connectionReplacing();
             admitted = true;
         }
         if (!admitted) {
             admission.connectionRefused();
             addresses.closed(address); // a surplus connection lives a second at most: not worth tracking
-            return false;
+            surplus.hold(connection);
+            return;
         }
-        open.put(connection, new Tracked(address, System.nanoTime() + headerNanos));
+        long now = System.nanoTime();
+        open.put(connection, new Tracked(address, now, now + headerNanos));
         connection.closeHandler(v -> {
             open.remove(connection);
             admission.connectionClosed();
@@ -107,25 +111,32 @@ final class ConnectionGuard {
                 drained.tryComplete();
             }
         });
-        return true;
     }
 
-    /** Notes a request head on an admitted connection; during a drain its answer will close the connection. */
-    void requested(HttpServerRequest request) {
+    /**
+     * Notes a request head; during a drain its answer will close the connection. Returns false when the request
+     * came on a surplus connection and has been answered here.
+     */
+    public boolean requested(HttpServerRequest request) {
+        if (surplus.answered(request)) {
+            return false;
+        }
         Tracked tracked = open.get(request.connection());
         if (tracked != null) {
-            tracked.request = request;
-            tracked.head = System.nanoTime();
-            tracked.served = true;
+            tracked.requested(request, System.nanoTime());
         }
         if (draining) {
             closeAfterAnswer(tracked, request);
         }
+        return true;
     }
 
-    private boolean reclaimOldestIdle() {
+    /** Closes this loop's oldest reclaimable connection (of {@code address}, or of any when null); tells if one was. */
+    private boolean reclaimOldestIdle(String address) {
+        long now = System.nanoTime();
         for (Map.Entry<HttpConnection, Tracked> e : open.entrySet()) {
-            if (e.getValue().idle()) {
+            Tracked t = e.getValue();
+            if ((address == null || address.equals(t.address)) && t.reclaimable(now, QUIET_NANOS)) {
                 HttpConnection oldest = e.getKey();
                 closed.count("reclaimed");
                 open.remove(oldest); // its close completes later; it is no longer a candidate
@@ -142,18 +153,14 @@ final class ConnectionGuard {
         List<HttpServerRequest> slow = new ArrayList<>();
         for (Map.Entry<HttpConnection, Tracked> e : open.entrySet()) {
             Tracked t = e.getValue();
-            if (t.request != null && t.request.response().ended()) {
-                t.request = null; // answered: idle from now until the next head
-                t.idleDeadline = t.closing ? now - 1 : now + idleNanos; // closing: its answer said Connection: close
-            }
-            if (t.request == null) {
-                if (now - t.idleDeadline > 0) {
-                    if (!t.closing) {
-                        closed.count(t.served ? "idle" : "header_timeout");
-                    }
-                    expired.add(e.getKey());
+            t.noteAnswer(now, idleNanos);
+            if (t.expired(now)) {
+                if (!t.closing) {
+                    closed.count(t.served ? "idle" : "header_timeout");
                 }
-            } else if (!t.request.isEnded() && bodyRate.tooSlow(now - t.head, t.request.bytesRead())) {
+                expired.add(e.getKey());
+            } else if (t.request != null && !t.request.isEnded()
+                    && bodyRate.tooSlow(now - t.head, t.request.bytesRead())) {
                 closed.count("body_rate");
                 slow.add(t.request);
             }
@@ -172,7 +179,7 @@ final class ConnectionGuard {
     /** Answers a body too slow to wait for with 408 (a client fault, not a 5xx) and closes its connection. */
     private void tooSlow(HttpServerRequest request) {
         String path = request.path();
-        services.metrics().refused(Routes.ALL.contains(path) ? path : "other", CLIENT_TIMEOUT.error());
+        services.metrics().refused(Routes.label(path), CLIENT_TIMEOUT.error());
         ErrorMapper.sendAndClose(request, CLIENT_TIMEOUT);
     }
 
@@ -181,7 +188,7 @@ final class ConnectionGuard {
      * is still answered and its connection then closes. Completes when no connection is left, or after
      * {@code graceMs}, whichever is first; then the caller closes the rest.
      */
-    Future<Void> drain(long graceMs) {
+    public Future<Void> drain(long graceMs) {
         draining = true;
         for (Tracked t : open.values()) {
             if (t.request != null && !t.request.response().headWritten()) {
@@ -197,17 +204,16 @@ final class ConnectionGuard {
         return drained.future();
     }
 
-    /** Announces the close on the answer; the sweep closes the connection once the answer is out. */
     private static void closeAfterAnswer(Tracked tracked, HttpServerRequest request) {
-        // Vert.x keeps the connection open whatever the answer's Connection header says: the sweep closes it.
-        request.response().putHeader(HttpHeaders.CONNECTION, "close");
         if (tracked != null) {
-            tracked.closing = true;
+            tracked.closeAfterAnswer(request);
+        } else {
+            request.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
     }
 
     /** Stops the sweep; call from the server's loop. */
-    void stop() {
+    public void stop() {
         vertx.cancelTimer(sweeper);
     }
 }

@@ -1,5 +1,6 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
+import dev.hcgateway.http.ApiError;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.model.Scene;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 
 /**
@@ -79,22 +79,6 @@ record VerifyRequest(String code, Scene scene, String gate) {
             }
         }
         return -1;
-    }
-
-    /** Parses a body as one JSON object, or throws a 400. */
-    static JsonObject object(Buffer body) {
-        if (body == null || body.length() == 0) {
-            throw ApiError.badRequest("invalid_json", "The body is empty; a JSON object is expected.").exception();
-        }
-        try {
-            Object value = io.vertx.core.json.Json.decodeValue(body);
-            if (value instanceof JsonObject o) {
-                return o;
-            }
-        } catch (RuntimeException e) {
-            throw ApiError.badRequest("invalid_json", "The body is not valid JSON.").exception();
-        }
-        throw ApiError.badRequest("invalid_json", "The body must be a JSON object.").exception();
     }
 
     /** Returns the named scene, the default one when none is named, or throws a 400. */

@@ -1,5 +1,7 @@
-package dev.hcgateway.http;
+package dev.hcgateway.http.edge;
 
+import dev.hcgateway.http.ApiError;
+import dev.hcgateway.http.JsonBody;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.model.Scene;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +24,7 @@ record BatchRequest(List<String> codes, Scene scene, String gate) {
 
     /** Parses a body; throws {@link ApiError.ApiException} (400) on a bad request. */
     static BatchRequest parse(Buffer body, GatewayConfig config) {
-        JsonObject json = VerifyRequest.object(body);
+        JsonObject json = JsonBody.object(body);
         Object value = json.getValue("codes");
         if (value == null) {
             throw ApiError.badRequest("missing_codes", "The body has no \"codes\" list.").exception();

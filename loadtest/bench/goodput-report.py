@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Reads the runs of goodput-curve.sh and prints the table of docs/performance.md; draws goodput.svg.
+
+  python3 loadtest/bench/goodput-report.py OUT CAPACITY QUOTA GW_CPU HOLD
+
+Per step: offered (arrivals/s), goodput (answered 200 with the decision the policy expects, /s), shed (503
+overloaded, the gateway's counter), other refusals (503 timeout or too_many_connections, 429), closed (no HTTP
+answer: premature close, reset, client timeout), p99 of the judged and of the refusals (Gatling, ms), and the CPU
+of the generator and of the gateway during the hold.
+"""
+import re
+import sys
+from pathlib import Path
+
+out, capacity, quota, cap_cpu, hold = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
+
+
+def metric(text, name, **labels):
+    total = 0.0
+    for line in text.splitlines():
+        if not line.startswith(name + "{") and not line.startswith(name + " "):
+            continue
+        if all(f'{k}="{v}"' in line for k, v in labels.items()):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def gatling(text):
+    """Returns the final Global Information block's counts and percentiles, and the errors by kind."""
+    block = text[text.rfind("---- Global Information"):]
+    row = lambda label: [c.strip() for c in re.search(r"> " + re.escape(label) + r".*", block).group(0).split("|")[1:4]]
+    num = lambda v: float(v.replace(",", "")) if v not in ("-", "") else float("nan")
+    total, ok, ko = (num(v) for v in row("request count"))
+    p99 = [num(v) for v in row("response time 99th percentile (ms)")]
+    errors = {"503": 0, "429": 0, "other status": 0, "closed": 0, "timeout": 0, "wrong answer": 0}
+    errs = block[block.find("---- Errors"):]
+    for line in errs.splitlines()[1:]:
+        m = re.match(r"> (.*?)\s+([\d,]+)\s+\(", line)
+        if not m:
+            continue
+        what, count = m.group(1), int(m.group(2).replace(",", ""))
+        found = re.search(r"found (\d{3})", what)
+        if found:
+            key = found.group(1) if found.group(1) in ("503", "429") else "other status"
+        elif re.search(r"timeout|timed out", what, re.I):
+            key = "timeout"
+        elif re.search(r"closed|reset|refused|premature|connect", what, re.I):
+            key = "closed"
+        else:
+            key = "wrong answer"
+        errors[key] += count
+    return total, ok, ko, p99[1], p99[2], errors
+
+
+rows = []
+for n, line in enumerate((out / "steps.txt").read_text().splitlines(), start=1):
+    m, rate, gen_cpu, gw_cpu = line.split()
+    g = gatling((out / f"gatling-{n}.txt").read_text(errors="replace"))
+    before = (out / f"metrics-{n}-before.txt").read_text()
+    after = (out / f"metrics-{n}-after.txt").read_text()
+    delta = lambda name, **l: metric(after, name, **l) - metric(before, name, **l)
+    shed = delta("hc_requests_refused_total", endpoint="/v1/verify", error="overloaded")
+    timeouts = delta("hc_requests_refused_total", endpoint="/v1/verify", error="timeout")
+    conns = delta("hc_requests_refused_total", endpoint="/v1/verify", error="too_many_connections")
+    total, ok, ko, p99_ok, p99_ko, errors = g
+    seconds = total / float(rate) if float(rate) else hold
+    rows.append(dict(m=float(m), offered=float(rate), sent=total, goodput=ok / seconds, shed=shed / seconds,
+                     other=(timeouts + conns + errors["429"]) / seconds, closed=(errors["closed"] + errors["timeout"]) / seconds,
+                     wrong=errors["wrong answer"] + errors["other status"], p99_ok=p99_ok, p99_ko=p99_ko,
+                     gen_cpu=float(gen_cpu), gw_cpu=float(gw_cpu)))
+
+print(f"## goodput-curve: capacity {capacity:.0f} judged/s at {quota} of a core (measured at {cap_cpu} of a core)\n")
+print("| step | offered /s | goodput /s | of capacity | shed 503 /s | other refusals /s | closed or timed out /s "
+      "| wrong answers | p99 judged ms | p99 refused ms | generator CPU | gateway CPU |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+for r in rows:
+    flag = "" if r["gen_cpu"] < 0.8 else " (generator limited!)"
+    print(f"| {r['m']:g}x | {r['offered']:.0f} | {r['goodput']:.0f} | {r['goodput'] / capacity:.0%} | {r['shed']:.0f} "
+          f"| {r['other']:.0f} | {r['closed']:.0f} | {r['wrong']:.0f} | {r['p99_ok']:.0f} | {r['p99_ko']:.0f} "
+          f"| {r['gen_cpu']:.0%}{flag} | {r['gw_cpu']:.0%} |")
+limited = [r for r in rows if r["gen_cpu"] >= 0.8]
+print("\nThe generator was " + ("the limit at " + ", ".join(f"{r['m']:g}x" for r in limited) + ": those steps say "
+                                "nothing" if limited else "never the limit (its CPU < 80 % of its core in every hold)") + ".")
+
+# --- The curve, as an SVG: offered on x, answers a second on y, capacity as a dashed line.
+W, H, L, B, T, R = 640, 400, 70, 50, 30, 150
+xmax = max(r["offered"] for r in rows) * 1.05
+ymax = max(max(r["offered"] for r in rows), capacity) * 1.05
+x = lambda v: L + (W - L - R) * v / xmax
+y = lambda v: H - B - (H - B - T) * v / ymax
+svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
+       f'<rect width="{W}" height="{H}" fill="white"/>',
+       f'<line x1="{L}" y1="{H - B}" x2="{W - R}" y2="{H - B}" stroke="black"/>',
+       f'<line x1="{L}" y1="{T}" x2="{L}" y2="{H - B}" stroke="black"/>',
+       f'<text x="{(L + W - R) / 2}" y="{H - 12}" text-anchor="middle">offered (scans arriving a second)</text>',
+       f'<text x="16" y="{(T + H - B) / 2}" transform="rotate(-90 16 {(T + H - B) / 2})" text-anchor="middle">'
+       f'answers a second</text>',
+       f'<text x="{L}" y="18">MetroMorningPeak against a gateway capped at {quota} of a core</text>']
+for i in range(6):
+    v = xmax * i / 5
+    svg.append(f'<text x="{x(v):.0f}" y="{H - B + 16}" text-anchor="middle">{v:.0f}</text>')
+    v = ymax * i / 5
+    svg.append(f'<text x="{L - 6}" y="{y(v) + 4:.0f}" text-anchor="end">{v:.0f}</text>')
+svg.append(f'<line x1="{x(0)}" y1="{y(capacity):.1f}" x2="{x(xmax):.1f}" y2="{y(capacity):.1f}" stroke="grey" '
+           f'stroke-dasharray="4 4"/><text x="{x(xmax) + 4:.0f}" y="{y(capacity) + 4:.0f}">capacity</text>')
+series = [("goodput", "goodput", "#1a7f37"), ("shed", "shed (503, at once)", "#bf8700"),
+          ("closed", "closed or timed out", "#cf222e")]
+for i, (key, label, colour) in enumerate(series):
+    pts = " ".join(f"{x(r['offered']):.1f},{y(r[key]):.1f}" for r in rows)
+    svg.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"/>')
+    for r in rows:
+        svg.append(f'<circle cx="{x(r["offered"]):.1f}" cy="{y(r[key]):.1f}" r="3" fill="{colour}"/>')
+    svg.append(f'<rect x="{W - R + 10}" y="{T + 20 * i}" width="12" height="3" fill="{colour}"/>'
+               f'<text x="{W - R + 26}" y="{T + 20 * i + 5}">{label}</text>')
+svg.append("</svg>")
+(out / "goodput.svg").write_text("\n".join(svg) + "\n")
