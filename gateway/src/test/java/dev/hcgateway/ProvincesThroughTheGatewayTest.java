@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.model.Colour;
+import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.FakeStore;
 import dev.hcgateway.support.Gateways;
@@ -126,10 +127,14 @@ class ProvincesThroughTheGatewayTest {
     }
 
     @Test
-    void invalidationWithABadIssuer_refused() {
+    void invalidationWithABadIssuer_refused_theCommandLineSendsAGoodOne() {
         HttpResponse<Buffer> refused = invalidate(new JsonObject().put("issuer", "bj:1").put("subjects", List.of("s-1")));
+        CliRun cli = CliRun.of("invalidate", "--url", "http://127.0.0.1:" + portA, "--token", TOKEN, "--subject", "s-1",
+                "--issuer", BJ);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("invalid_issuer");
+        assertThat(cli.rc()).isZero();
+        assertThat(cli.out()).contains("\"issuer\":\"110000\"");
     }
 }
