@@ -25,10 +25,7 @@ class EachIssuerJudgedByItsOwnStoreTest extends ProvincesFixture {
     @Test
     void sameSubjectRedUnderOneIssuerGreenUnderAnother_eachJudgedByItsOwnStore_eachAskedOnce() throws Exception {
         provinces();
-        gd.colours.put("s-same", "red");
-        sh.colours.put("s-same", "green");
-        gd.latencyMs = 50;
-        sh.latencyMs = 50;
+        atBothStores("s-same", "red", "green", 50);
         List<Future<ColourAnswer>> gdScans = new ArrayList<>();
         List<Future<ColourAnswer>> shScans = new ArrayList<>();
 

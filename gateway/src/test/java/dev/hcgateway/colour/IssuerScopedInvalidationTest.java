@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class IssuerScopedInvalidationTest extends ProvincesFixture {
 
     private void cacheBoth(String gdColour, String shColour) throws Exception {
-        gd.colours.put("s-same", gdColour);
-        sh.colours.put("s-same", shColour);
+        atBothStores("s-same", gdColour, shColour, 0);
         scan(code(GD, "s-same", Colour.GREEN));
         scan(code(SH, "s-same", Colour.GREEN));
     }
@@ -62,10 +61,7 @@ class IssuerScopedInvalidationTest extends ProvincesFixture {
     @Test
     void invalidationDuringLookupsInFlight_keepsOnlyThatIssuersResultOutOfTheCache() throws Exception {
         provinces();
-        gd.colours.put("s-same", "green");
-        sh.colours.put("s-same", "green");
-        gd.latencyMs = 300;
-        sh.latencyMs = 300;
+        atBothStores("s-same", "green", "green", 300);
         Future<ColourAnswer> gdInFlight = colours.colourOf(code(GD, "s-same", Colour.GREEN), scene("metro"));
         Future<ColourAnswer> shInFlight = colours.colourOf(code(SH, "s-same", Colour.GREEN), scene("metro"));
         eventually(() -> gd.requests.get() == 1 && sh.requests.get() == 1);
@@ -73,8 +69,7 @@ class IssuerScopedInvalidationTest extends ProvincesFixture {
         colours.invalidateLocal(List.of(new SubjectKey(SH, "s-same")));
         await(gdInFlight);
         await(shInFlight);
-        gd.latencyMs = 0;
-        sh.latencyMs = 0;
+        atBothStores("s-same", "green", "green", 0);
 
         assertThat(scan(code(GD, "s-same", Colour.GREEN)).source()).as("not invalidated: cached").isEqualTo(ColourSource.CACHE);
         assertThat(scan(code(SH, "s-same", Colour.GREEN)).source()).as("invalidated in flight: asked again")

@@ -46,6 +46,14 @@ abstract class ProvincesFixture extends ColourFixture {
         return provinces(Map.of());
     }
 
+    /** Gives the subject a colour at each province's store, both answering after {@code latencyMs}. */
+    void atBothStores(String subject, String gdColour, String shColour, long latencyMs) {
+        gd.colours.put(subject, gdColour);
+        sh.colours.put(subject, shColour);
+        gd.latencyMs = latencyMs;
+        sh.latencyMs = latencyMs;
+    }
+
     /** Returns the claims of a valid code of {@code issuer} whose signed colour is a minute old. */
     static HealthCode code(String issuer, String subject, Colour snapshot) {
         return new HealthCode(issuer, subject, NOW - 10, NOW + 86_400, new byte[12], snapshot, NOW - 60,
