@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Online mode: colours from the authoritative stores, each code's from its issuer's store ({@link StoreRoutes}),
@@ -122,9 +124,12 @@ public final class OnlineColours implements ColourService {
             // store may be the default one, whose answers name no issuer: a subject under any issuer matches.
             documents.loader().invalidateAllInFlight();
             String issuer = routes.documentIssuer();
-            List<SubjectKey> keys = List.copyOf(changed);
-            documentCache.invalidateWhere(c -> c.subject() != null && keys.stream().anyMatch(k ->
-                    k.subject().equals(c.subject()) && (issuer == null || k.everyIssuer() || k.issuer().equals(issuer))));
+            Set<String> reached = changed.stream()
+                    .filter(k -> issuer == null || k.everyIssuer() || k.issuer().equals(issuer))
+                    .map(SubjectKey::subject).collect(Collectors.toSet());
+            if (!reached.isEmpty()) {
+                documentCache.invalidateWhere(c -> c.subject() != null && reached.contains(c.subject()));
+            }
         }
     }
 

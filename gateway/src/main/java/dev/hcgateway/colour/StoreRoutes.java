@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which store answers for which issuer: each issuer listed in {@code authority.issuers} has its own, the others go
@@ -21,6 +23,8 @@ import java.util.function.Consumer;
  * lookups go to the store of {@code authority.documentIssuer}, else to the default store.
  */
 final class StoreRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreRoutes.class);
 
     private final Map<String, StoreLanes> byIssuer;
     private final StoreLanes fallback;
@@ -38,6 +42,11 @@ final class StoreRoutes {
         this.fallback = fallbackEndpoint == null ? null : store(vertx, config, clock, registry, cache, issuerSeen,
                 fallbackEndpoint, ColourMetrics.DEFAULT_STORE);
         this.documentIssuer = authority.documentIssuer();
+        LOG.info("authoritative stores: {} of the issuers {}, {}; identity documents: {}", byIssuer.size(),
+                authority.issuers().keySet(), fallback == null ? "no default store (other issuers offline, on the "
+                        + "signed snapshot)" : "a default store for the other issuers",
+                documentIssuer != null ? "the store of " + documentIssuer
+                        : fallback != null ? "the default store" : "no store");
     }
 
     private StoreLanes store(Vertx vertx, GatewayConfig config, Clock clock, MeterRegistry registry,
