@@ -171,7 +171,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private ColourService colourService() {
-        if (config.authority().url() != null) {
+        if (config.authority().online()) {
             return new OnlineColours(vertx, config, clock, registry);
         }
         return new SnapshotColours(clock);

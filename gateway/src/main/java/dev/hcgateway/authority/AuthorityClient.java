@@ -4,6 +4,7 @@ import dev.hcgateway.model.StoreColour;
 import dev.hcgateway.model.DocumentKey;
 
 import dev.hcgateway.config.AuthorityConfig;
+import dev.hcgateway.config.StoreEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The client of the authoritative store (authority API v1) on a bounded Vert.x HTTP client: bounded pool and
- * wait queue, connect, idle and whole-request timeouts, bearer token. Every answer is validated; whatever goes
+ * The client of one authoritative store (authority API v1) on a bounded Vert.x HTTP client of its own: bounded pool
+ * and wait queue, connect, idle and whole-request timeouts, bearer token. Every answer is validated; whatever goes
  * wrong is a {@link LookupResult.Unavailable} value, never a failed future. Thread-safe.
  */
 public final class AuthorityClient {
@@ -42,22 +43,26 @@ public final class AuthorityClient {
 
     private final Vertx vertx;
     private final AuthorityConfig config;
+    private final StoreEndpoint store;
     private final Clock clock;
     private final HttpClientAgent http;
     private final AnswerReader reader = new AnswerReader();
     private final AuthorityMetrics metrics;
 
-    /** Creates the client; it opens connections lazily. */
-    public AuthorityClient(Vertx vertx, AuthorityConfig config, Clock clock, MeterRegistry registry) {
-        if (!config.online()) {
-            throw new IllegalArgumentException("no authority.url configured");
-        }
+    /**
+     * Creates the client of {@code store}, with the settings of {@code config}; it opens connections lazily.
+     *
+     * @param label the store's metric label: its issuer, or {@code default} (a bounded set)
+     */
+    public AuthorityClient(Vertx vertx, AuthorityConfig config, StoreEndpoint store, String label, Clock clock,
+                           MeterRegistry registry) {
         this.vertx = vertx;
         this.config = config;
+        this.store = store;
         this.clock = clock;
         this.http = vertx.httpClientBuilder()
                 .with(new HttpClientOptions()
-                        .setName("hc-authority")
+                        .setName("hc-authority-" + label)
                         .setProtocolVersion(HttpVersion.HTTP_1_1)
                         .setConnectTimeout(config.connectTimeoutMs())
                         .setIdleTimeout(config.idleTimeoutSeconds())
@@ -70,13 +75,13 @@ public final class AuthorityClient {
                         .setHttp1MaxSize(config.maxConnections())
                         .setMaxWaitQueueSize(config.maxWaitQueue()))
                 .build();
-        this.metrics = new AuthorityMetrics(registry);
+        this.metrics = new AuthorityMetrics(registry, label);
     }
 
-    /** Looks up 1..200 subjects; the answer maps each subject to its colour. */
-    public Future<LookupResult> lookupSubjects(List<String> subjects) {
+    /** Looks up 1..200 subjects of one issuer, named in the body; the answer maps each subject to its colour. */
+    public Future<LookupResult> lookupSubjects(String issuer, List<String> subjects) {
         checkSize(subjects.size());
-        JsonObject body = new JsonObject().put("subjects", new JsonArray(List.copyOf(subjects)));
+        JsonObject body = new JsonObject().put("issuer", issuer).put("subjects", new JsonArray(List.copyOf(subjects)));
         return post(SUBJECTS, AuthorityMetrics.SUBJECTS, body, "subject", new LinkedHashSet<>(subjects));
     }
 
@@ -101,13 +106,13 @@ public final class AuthorityClient {
                                       Set<String> asked) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(config.url() + path)
+                .setAbsoluteURI(store.url() + path)
                 .setConnectTimeout(config.connectTimeoutMs())
                 .setIdleTimeout(config.requestTimeoutMs())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json");
-        if (config.token() != null) {
-            options.putHeader("Authorization", "Bearer " + config.token());
+        if (store.token() != null) {
+            options.putHeader("Authorization", "Bearer " + store.token());
         }
         long start = System.nanoTime();
         Promise<LookupResult> result = Promise.promise();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "invalidate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Drop subjects' cached colours in every gateway (admin API).",
             "The next scan of each subject asks the store",
-            "(POST /admin/v1/invalidations)."})
+            "(POST /admin/v1/invalidations); --issuer: those subjects under that issuer only."})
 public final class InvalidateCommand implements Callable<Integer> {
 
     @Spec
@@ -28,6 +28,10 @@ public final class InvalidateCommand implements Callable<Integer> {
             description = "a subject; repeat for several")
     private List<String> subjects;
 
+    @Option(names = "--issuer", paramLabel = "ID", description = "only the subjects under this issuer "
+            + "(default: under every issuer)")
+    private String issuer;
+
     private final Map<String, String> env;
 
     InvalidateCommand(Map<String, String> env) {
@@ -37,8 +41,11 @@ public final class InvalidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AdminClient client = admin.client(env, spec);
-        client.post("/admin/v1/invalidations", new JsonObject().put("subjects", new JsonArray(List.copyOf(subjects))),
-                spec.commandLine().getOut());
+        JsonObject body = new JsonObject().put("subjects", new JsonArray(List.copyOf(subjects)));
+        if (issuer != null) {
+            body.put("issuer", issuer);
+        }
+        client.post("/admin/v1/invalidations", body, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.hcgateway.colour;
 import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.ColourSource;
 
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -11,8 +12,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One kind of key (subjects, or document hashes): its cache, its loader and the per-scan time budget. Gives
- * the store's colour (cached or just looked up), or says why not with the cached colour that may stand in.
+ * One kind of key of one store (an issuer's subjects, or document hashes): the cache, the store's loader for these
+ * keys and the per-scan time budget. Gives the store's colour (cached or just looked up), or says why not with the
+ * cached colour that may stand in.
  */
 final class ColourLane<K> {
 
@@ -34,32 +36,33 @@ final class ColourLane<K> {
 
 
     private final Vertx vertx;
-    private final String kind;
     private final Clock clock;
     private final long budgetMs;
     private final ColourCache<K> cache;
     private final BatchLoader<K> loader;
-    private final ColourMetrics metrics;
+    private final Counter hits;
+    private final Counter misses;
 
     ColourLane(Vertx vertx, String kind, Clock clock, long budgetMs, ColourCache<K> cache, BatchLoader<K> loader,
                ColourMetrics metrics) {
         this.vertx = vertx;
-        this.kind = kind;
         this.clock = clock;
         this.budgetMs = budgetMs;
         this.cache = cache;
         this.loader = loader;
-        this.metrics = metrics;
+        // Resolved once: a cache hit costs a counter increment, no label lookup.
+        this.hits = metrics.cacheReads(kind, true);
+        this.misses = metrics.cacheReads(kind, false);
     }
 
     /** Answers within the budget; never fails. Callbacks run on the caller's context. */
     Future<LaneAnswer> answer(K key) {
         CachedColour cached = cache.get(key);
         if (cached != null && cached.freshAt(clock.millis())) {
-            metrics.cache(kind, true);
+            hits.increment();
             return Future.succeededFuture(new Fresh(cached, ColourSource.CACHE));
         }
-        metrics.cache(kind, false);
+        misses.increment();
         BatchLoader.Ticket ticket = loader.load(key);
         if (ticket instanceof BatchLoader.Refused refused) {
             return Future.succeededFuture(degraded(key, refused.why()));

@@ -7,6 +7,7 @@ import dev.hcgateway.model.DocumentColour;
 import dev.hcgateway.model.DocumentKey;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.model.SubjectKey;
 import io.vertx.core.Future;
 import java.util.Collection;
 
@@ -24,11 +25,14 @@ public interface ColourService {
         return Future.succeededFuture(DocumentColour.unavailable(Degradation.OFFLINE));
     }
 
-    /** Drops cached colours of these subjects in this gateway. */
-    default void invalidateLocal(Collection<String> subjects) {
+    /**
+     * Drops cached colours of these subjects in this gateway: each under its issuer, or under every issuer
+     * ({@link SubjectKey#everyIssuer()}).
+     */
+    default void invalidateLocal(Collection<SubjectKey> subjects) {
     }
 
-    /** Returns the subjects the store said were red, for as long as each red is kept to deny (for the disk). */
+    /** Returns the subjects the stores said were red, for as long as each red is kept to deny (for the disk). */
     default java.util.List<RememberedRed> reds() {
         return java.util.List.of();
     }

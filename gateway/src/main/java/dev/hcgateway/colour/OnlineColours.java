@@ -4,11 +4,11 @@ import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;
 import dev.hcgateway.model.ColourAnswer;
 import dev.hcgateway.model.DocumentColour;
+import dev.hcgateway.model.Degradation;
 
-import dev.hcgateway.authority.AuthorityClient;
 import dev.hcgateway.model.DocumentKey;
 import dev.hcgateway.model.HealthCode;
-import dev.hcgateway.config.ColourConfig;
+import dev.hcgateway.model.SubjectKey;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.model.Scene;
 import io.micrometer.core.instrument.Gauge;
@@ -16,14 +16,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Online mode: colours from the authoritative store, cached by subject (and by document hash), misses coalesced
- * and batched, each scan answered within {@code colour.budgetMs}. When the store's word is not had in time, a
- * stand-in decides and says so ({@code degraded}); whatever stands in, a red seen anywhere keeps denying.
+ * Online mode: colours from the authoritative stores, each code's from its issuer's store ({@link StoreRoutes}),
+ * cached by {@code (issuer, subject)} (and by document hash), misses coalesced and batched per issuer, each scan
+ * answered within {@code colour.budgetMs}. When the store's word is not had in time, a stand-in decides and says so
+ * ({@code degraded}); whatever stands in, a red seen anywhere keeps denying. A code whose issuer has no store is
+ * judged on its signed snapshot, as in offline mode.
  */
 public final class OnlineColours implements ColourService {
 
@@ -31,55 +35,55 @@ public final class OnlineColours implements ColourService {
     static final String DOCUMENT = "document";
 
     private final Clock clock;
-    private final AuthorityClient client;
-    private final ColourMetrics metrics;
-    private final ColourLane<String> subjects;
+    private final StoreRoutes routes;
+    private final ColourCache<SubjectKey> subjects;
+    private final ColourCache<DocumentKey> documentCache;
     private final ColourLane<DocumentKey> documents;
+    private final SubjectInvalidation invalidation;
 
-    /** Creates the online stage with its own store client; {@code config.authority().url()} must be set. */
+    /** Creates the online stage with a client per configured store; {@code config.authority().online()} must hold. */
     public OnlineColours(Vertx vertx, GatewayConfig config, Clock clock, MeterRegistry registry) {
-        this(vertx, config.colour(), clock, registry, new AuthorityClient(vertx, config.authority(), clock, registry));
-    }
-
-    OnlineColours(Vertx vertx, ColourConfig config, Clock clock, MeterRegistry registry, AuthorityClient client) {
-        this.clock = clock;
-        this.client = client;
-        this.metrics = new ColourMetrics(registry);
-        StoreGuard guard = new StoreGuard(clock, config, registry);
-        ColourCache<String> subjectCache = new ColourCache<>(clock, config.maximumSize());
-        this.subjects = new ColourLane<>(vertx, SUBJECT, clock, config.budgetMs(), subjectCache,
-                new BatchLoader<>(vertx, SUBJECT, config, clock, guard, subjectCache, client::lookupSubjects,
-                        s -> s, metrics), metrics);
-        ColourCache<DocumentKey> documentCache = new ColourCache<>(clock, config.documentMaximumSize());
-        this.documents = new ColourLane<>(vertx, DOCUMENT, clock, config.budgetMs(), documentCache,
-                new BatchLoader<>(vertx, DOCUMENT, config, clock, guard, documentCache, client::lookupDocuments,
-                        DocumentKey::hash, metrics), metrics);
-        for (var lane : List.of(subjects, documents)) {
-            Gauge.builder("hc_colour_cache_entries", lane.cache(), ColourCache::size)
-                    .description("Colours cached (fresh or kept to stand in)")
-                    .tag("kind", lane == subjects ? SUBJECT : DOCUMENT).register(registry);
+        if (!config.authority().online()) {
+            throw new IllegalArgumentException("no authoritative store configured");
         }
+        this.clock = clock;
+        this.subjects = new ColourCache<>(clock, config.colour().maximumSize());
+        this.documentCache = new ColourCache<>(clock, config.colour().documentMaximumSize());
+        this.invalidation = new SubjectInvalidation(subjects);
+        this.routes = new StoreRoutes(vertx, config, clock, registry, subjects, invalidation::issuerSeen);
+        StoreLanes documentStore = routes.documentStore();
+        this.documents = documentStore == null ? null : documentStore.documentLane(documentCache);
+        Gauge.builder("hc_colour_cache_entries", subjects, ColourCache::size)
+                .description("Colours cached (fresh or kept to stand in)").tag("kind", SUBJECT).register(registry);
+        Gauge.builder("hc_colour_cache_entries", documentCache, ColourCache::size)
+                .description("Colours cached (fresh or kept to stand in)").tag("kind", DOCUMENT).register(registry);
     }
 
     @Override
     public Future<ColourAnswer> colourOf(HealthCode code, Scene scene) {
-        return subjects.answer(code.subject()).map(answer -> answer instanceof ColourLane.Fresh f
-                ? ColourAnswer.of(f.colour().colour(), f.source())
-                : standIn(code, scene, (ColourLane.Degraded) answer));
+        StoreLanes store = routes.storeOf(code.issuer());
+        if (store == null) { // no store for this issuer: offline, on the signed snapshot
+            return Future.succeededFuture(SnapshotColours.fromSnapshot(code, scene, clock.instant().getEpochSecond(),
+                    false, null));
+        }
+        return store.lane(code.issuer()).answer(new SubjectKey(code.issuer(), code.subject()))
+                .map(answer -> answer instanceof ColourLane.Fresh f
+                        ? ColourAnswer.of(f.colour().colour(), f.source())
+                        : standIn(code, scene, (ColourLane.Degraded) answer, store.metrics()));
     }
 
     /**
-     * Decides without the store's word. A red wins over everything (a stale cached red, or a red snapshot of any
-     * age). Otherwise the newer of the stale cached colour and the snapshot: the cached colour when its
-     * {@code asOf} is not older than the snapshot's (or the snapshot is too old for the scene), else the
-     * snapshot when fresh enough for the scene, else no colour (the scene's fallback).
+     * Decides without the store's word. A red wins over everything (a stale cached red, a red remembered for the
+     * subject under every issuer, or a red snapshot of any age). Otherwise the newer of the stale cached colour and
+     * the snapshot: the cached colour when its {@code asOf} is not older than the snapshot's (or the snapshot is too
+     * old for the scene), else the snapshot when fresh enough for the scene, else no colour (the scene's fallback).
      */
-    private ColourAnswer standIn(HealthCode code, Scene scene, ColourLane.Degraded d) {
+    private ColourAnswer standIn(HealthCode code, Scene scene, ColourLane.Degraded d, ColourMetrics metrics) {
         CachedColour stale = d.stale();
         long now = clock.instant().getEpochSecond();
         ColourAnswer snapshot = SnapshotColours.fromSnapshot(code, scene, now, true, d.why());
         ColourAnswer answer;
-        if (stale != null && stale.colour() == Colour.RED) {
+        if ((stale != null && stale.colour() == Colour.RED) || invalidation.redUnderEveryIssuer(code.subject())) {
             answer = ColourAnswer.degraded(Colour.RED, ColourSource.CACHE, d.why());
         } else if (code.colour() == Colour.RED) {
             answer = ColourAnswer.degraded(Colour.RED, ColourSource.CODE, d.why());
@@ -94,6 +98,10 @@ public final class OnlineColours implements ColourService {
 
     @Override
     public Future<DocumentColour> colourOfDocument(DocumentKey document) {
+        if (documents == null) {
+            return Future.succeededFuture(DocumentColour.unavailable(Degradation.OFFLINE));
+        }
+        ColourMetrics metrics = routes.documentStore().metrics();
         return documents.answer(document).map(answer -> {
             if (answer instanceof ColourLane.Fresh f) {
                 return new DocumentColour(ColourAnswer.of(f.colour().colour(), f.source()), f.colour().subject());
@@ -108,22 +116,29 @@ public final class OnlineColours implements ColourService {
     }
 
     @Override
-    public void invalidateLocal(Collection<String> changed) {
-        List<String> list = List.copyOf(changed);
-        subjects.loader().invalidate(list);
-        // A document's subject is known only once answered: keep every document lookup in flight out of the
-        // cache, and drop cached documents of these subjects (the document cache is small).
-        documents.loader().invalidateAllInFlight();
-        Set<String> set = Set.copyOf(list);
-        documents.cache().invalidateWhere(c -> c.subject() != null && set.contains(c.subject()));
+    public void invalidateLocal(Collection<SubjectKey> changed) {
+        invalidation.apply(changed, routes);
+        if (documents != null) {
+            // A document's subject is known only once answered: keep every document lookup in flight out of the
+            // cache, and drop cached documents of these subjects (the document cache is small). The documents'
+            // store may be the default one, whose answers name no issuer: a subject under any issuer matches.
+            documents.loader().invalidateAllInFlight();
+            String issuer = routes.documentIssuer();
+            Set<String> reached = changed.stream()
+                    .filter(k -> issuer == null || k.everyIssuer() || k.issuer().equals(issuer))
+                    .map(SubjectKey::subject).collect(Collectors.toSet());
+            if (!reached.isEmpty()) {
+                documentCache.invalidateWhere(c -> c.subject() != null && reached.contains(c.subject()));
+            }
+        }
     }
 
     @Override
     public List<RememberedRed> reds() {
-        List<RememberedRed> reds = new java.util.ArrayList<>();
-        subjects.cache().forEach((subject, c) -> {
+        List<RememberedRed> reds = new ArrayList<>();
+        subjects.forEach((key, c) -> {
             if (c.colour() == Colour.RED) {
-                reds.add(new RememberedRed(subject, c.asOf(), c.keepUntilMillis()));
+                reds.add(new RememberedRed(key, c.asOf(), c.keepUntilMillis()));
             }
         });
         return reds;
@@ -134,9 +149,9 @@ public final class OnlineColours implements ColourService {
         long now = clock.millis();
         for (RememberedRed red : reds) {
             // Never fresh (the store is asked again), but kept to stand in: a red the store gave still denies.
-            if (red.keepUntilMillis() > now && subjects.cache().get(red.subject()) == null) {
-                subjects.cache().put(red.subject(), new CachedColour(Colour.RED, red.asOf(), null, now,
-                        red.keepUntilMillis()));
+            if (red.keepUntilMillis() > now && subjects.get(red.key()) == null) {
+                invalidation.issuerSeen(red.key().issuer());
+                subjects.put(red.key(), new CachedColour(Colour.RED, red.asOf(), null, now, red.keepUntilMillis()));
             }
         }
     }
@@ -148,6 +163,6 @@ public final class OnlineColours implements ColourService {
 
     @Override
     public Future<Void> close() {
-        return client.close();
+        return routes.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.SubjectKey;
 import dev.hcgateway.state.StateDir;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -15,8 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the colour stage's remembered reds in the state directory ({@code reds.jsonl}, one
- * {@code {"subject", "asOf", "keepUntil"}} line each): written with the mirror, read back at start, so a gateway
- * restarted while the store is down still denies every subject the store last said was red.
+ * {@code {"issuer", "subject", "asOf", "keepUntil"}} line each): written with the mirror, read back at start, so a
+ * gateway restarted while a store is down still denies every subject that store last said was red. A line without
+ * {@code issuer} (written by a gateway that keyed subjects alone, or a red kept under every issuer) is read as the
+ * subject under every issuer: it denies more, never less, until it ends. A gateway that knows no issuers reads this
+ * file as before (it ignores the field), also denying more.
  */
 public final class RedMemory {
 
@@ -47,7 +51,8 @@ public final class RedMemory {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 JsonObject red = new JsonObject(line);
                 if (red.getLong("keepUntil") > now) {
-                    reds.add(new RememberedRed(red.getString("subject"), red.getLong("asOf"), red.getLong("keepUntil")));
+                    reds.add(new RememberedRed(SubjectKey.of(red.getString("issuer"), red.getString("subject")),
+                            red.getLong("asOf"), red.getLong("keepUntil")));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -67,7 +72,11 @@ public final class RedMemory {
         try {
             dir.write(FILE, out -> {
                 for (RememberedRed red : reds) {
-                    out.write(new JsonObject().put("subject", red.subject()).put("asOf", red.asOf())
+                    JsonObject line = new JsonObject();
+                    if (!red.key().everyIssuer()) {
+                        line.put("issuer", red.key().issuer());
+                    }
+                    out.write(line.put("subject", red.key().subject()).put("asOf", red.asOf())
                             .put("keepUntil", red.keepUntilMillis()).encode().getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                 }

@@ -1,19 +1,21 @@
 package dev.hcgateway.colour;
 
+import dev.hcgateway.model.SubjectKey;
 import java.util.Objects;
 
 /**
  * A subject the store said was red, kept to deny while the store does not answer ({@code colour.redRetentionSeconds}
  * past its TTL); written to the state directory so that a restart during an outage of the store forgets none.
  *
- * @param subject         the subject (a pseudonym)
+ * @param key             the subject under its issuer; under every issuer for a red read from a file written by a
+ *                        gateway that keyed subjects alone (it then denies the subject under any issuer)
  * @param asOf            epoch seconds of the red at the store
  * @param keepUntilMillis until when it denies in place of the store
  */
-public record RememberedRed(String subject, long asOf, long keepUntilMillis) {
+public record RememberedRed(SubjectKey key, long asOf, long keepUntilMillis) {
 
     public RememberedRed {
-        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(key, "key");
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Set;
  * or section ({@code htp:}) would otherwise be ignored and the default silently kept. Scenes are named by the
  * operator, so under {@code scenes} any name is allowed and each scene's keys are checked against the bundled ones;
  * under {@code places} any gate-id prefix is allowed (the bundled map is empty) and each place may hold only
- * {@code id} and {@code name}.
+ * {@code id} and {@code name}; under {@code authority.issuers} any issuer id is allowed (its entry is checked when
+ * read).
  */
 final class KnownKeys {
 
@@ -32,6 +33,9 @@ final class KnownKeys {
             if (path.equals("places")) {
                 checkPlace(key, e.getValue(), fileName);
                 continue;
+            }
+            if (path.equals("authority.issuers")) {
+                continue; // issuer ids are the operator's; AuthorityConfig checks each id and its url and token
             }
             JsonNode template = path.equals("scenes") ? sceneTemplate(known) : known.get(e.getKey());
             if (template == null) {

@@ -1,6 +1,6 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.revocation.SubjectKey;
+import dev.hcgateway.model.SubjectKey;
 import dev.hcgateway.revocation.WriteFailed;
 import dev.hcgateway.revocation.WriteFault;
 import io.vertx.core.Future;
@@ -71,9 +71,13 @@ final class AdminHandler {
         answerWhenStored(ctx, stored, answer);
     }
 
-    /** {@code POST /admin/v1/invalidations}: {@code {"subjects": [...]}}. */
+    /**
+     * {@code POST /admin/v1/invalidations}: {@code {"subjects": [...]}}, with an optional {@code "issuer"}: those
+     * subjects under that issuer; without it, under every issuer.
+     */
     void invalidate(RoutingContext ctx) {
         JsonObject body = JsonBody.object(ctx.body().buffer());
+        String issuer = issuer(body.getValue("issuer"));
         Object value = body.getValue("subjects");
         if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_SUBJECTS) {
             throw ApiError.badRequest("invalid_subjects",
@@ -83,8 +87,11 @@ final class AdminHandler {
         for (Object s : array) {
             subjects.add(subject(s));
         }
-        answerWhenStored(ctx, services.revocations().publishInvalidation(subjects),
-                new JsonObject().put("stored", true).put("subjects", subjects.size()));
+        JsonObject answer = new JsonObject().put("stored", true).put("subjects", subjects.size());
+        if (issuer != null) {
+            answer.put("issuer", issuer);
+        }
+        answerWhenStored(ctx, services.revocations().publishInvalidation(issuer, subjects), answer);
     }
 
     private static void answerWhenStored(RoutingContext ctx, Future<Void> stored, JsonObject answer) {
@@ -141,8 +148,7 @@ final class AdminHandler {
     }
 
     static String subject(Object value) {
-        if (value instanceof String s && !s.isEmpty() && s.codePointCount(0, s.length()) <= 64
-                && s.chars().noneMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (value instanceof String s && SubjectKey.validSubject(s)) {
             return s;
         }
         throw ApiError.badRequest("invalid_subject", "A subject is 1..64 printable characters.").exception();

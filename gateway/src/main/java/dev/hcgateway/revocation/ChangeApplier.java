@@ -1,6 +1,7 @@
 package dev.hcgateway.revocation;
 
 import dev.hcgateway.changes.ChangeRoutes;
+import dev.hcgateway.model.SubjectKey;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ final class ChangeApplier {
     }
 
     /** Registers the revocation store's consumers: codes and subjects to the mirror, invalidations to listeners. */
-    static void register(ChangeRoutes routes, Mirror mirror, List<Consumer<List<String>>> listeners) {
+    static void register(ChangeRoutes routes, Mirror mirror, List<Consumer<List<SubjectKey>>> listeners) {
         routes.on("code", fields -> {
             if (ChangeEvent.of(fields) instanceof ChangeEvent.CodeRevoked c) {
                 mirror.addCodeHex(c.idHex());
@@ -35,7 +36,7 @@ final class ChangeApplier {
         });
         routes.on("invalidate", fields -> {
             if (ChangeEvent.of(fields) instanceof ChangeEvent.Invalidation i) {
-                notifyListeners(listeners, i.subjects());
+                notifyListeners(listeners, i.keys());
                 return true;
             }
             return false;
@@ -43,10 +44,10 @@ final class ChangeApplier {
     }
 
     /** Calls every listener; one that fails does not keep the others from hearing. */
-    static void notifyListeners(List<Consumer<List<String>>> listeners, List<String> subjects) {
-        for (Consumer<List<String>> listener : listeners) {
+    static void notifyListeners(List<Consumer<List<SubjectKey>>> listeners, List<SubjectKey> keys) {
+        for (Consumer<List<SubjectKey>> listener : listeners) {
             try {
-                listener.accept(subjects);
+                listener.accept(keys);
             } catch (RuntimeException e) {
                 LOG.error("colour invalidation listener failed", e);
             }

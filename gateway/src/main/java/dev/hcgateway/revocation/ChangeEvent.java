@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,8 @@ import java.util.Map;
  * One entry of the change stream, as written by the gateway's scripts or directly by an issuer's back end.
  * Fields: {@code type=code id=<hex>}, {@code type=subject [issuer=<iss>] subject=<s> before=<epoch s>} (no issuer:
  * every issuer's subject), or
- * {@code type=invalidate subjects=<s1>\n<s2>...}. Anything else is {@link Unusable} and skipped.
+ * {@code type=invalidate [issuer=<iss>] subjects=<s1>\n<s2>...} (no issuer: the subjects under every issuer).
+ * Anything else is {@link Unusable} and skipped.
  */
 sealed interface ChangeEvent {
 
@@ -23,8 +26,8 @@ sealed interface ChangeEvent {
     record SubjectRevoked(SubjectKey key, long issuedBefore) implements ChangeEvent {
     }
 
-    /** Cached colours of these subjects must be dropped. */
-    record Invalidation(List<String> subjects) implements ChangeEvent {
+    /** Cached colours of these subjects (all under one issuer, or all under every issuer) must be dropped. */
+    record Invalidation(List<SubjectKey> keys) implements ChangeEvent {
     }
 
     /** An entry this gateway cannot use: unknown type (a newer writer) or malformed. */
@@ -44,13 +47,13 @@ sealed interface ChangeEvent {
                         : new Unusable("code entry without a valid id");
             }
             case "subject" -> subject(fields.get("issuer"), fields.get("subject"), fields.get("before"));
-            case "invalidate" -> invalidation(fields.get("subjects"));
+            case "invalidate" -> invalidation(fields.get("issuer"), fields.get("subjects"));
             default -> new Unusable("unknown type");
         };
     }
 
     private static ChangeEvent subject(String issuer, String subject, String before) {
-        if (!validSubject(subject) || before == null) {
+        if (!SubjectKey.validSubject(subject) || before == null) {
             return new Unusable("subject entry without a valid subject and before");
         }
         if (issuer != null && !SubjectKey.validIssuer(issuer)) {
@@ -65,23 +68,22 @@ sealed interface ChangeEvent {
         }
     }
 
-    private static ChangeEvent invalidation(String joined) {
+    /**
+     * Reads an invalidation. An issuer this gateway cannot read widens it to every issuer: dropping more cached
+     * colours only costs lookups, dropping fewer could keep a stale colour deciding.
+     */
+    private static ChangeEvent invalidation(String issuer, String joined) {
         if (joined == null || joined.isEmpty()) {
             return new Unusable("invalidate entry without subjects");
         }
-        List<String> subjects = new ArrayList<>();
+        String scope = SubjectKey.validIssuer(issuer) ? issuer : null;
+        List<SubjectKey> keys = new ArrayList<>();
         for (String s : joined.split(SUBJECT_SEPARATOR)) {
-            if (validSubject(s)) {
-                subjects.add(s);
+            if (SubjectKey.validSubject(s)) {
+                keys.add(SubjectKey.of(scope, s));
             }
         }
-        return subjects.isEmpty() ? new Unusable("invalidate entry without valid subjects")
-                : new Invalidation(List.copyOf(subjects));
-    }
-
-    /** Tells whether a subject is 1..64 characters without control characters (health-code spec, sub). */
-    static boolean validSubject(String s) {
-        return s != null && !s.isEmpty() && s.codePointCount(0, s.length()) <= 64
-                && s.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+        return keys.isEmpty() ? new Unusable("invalidate entry without valid subjects")
+                : new Invalidation(List.copyOf(keys));
     }
 }

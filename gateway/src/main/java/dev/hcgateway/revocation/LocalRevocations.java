@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.model.HealthCode;
 import io.vertx.core.Future;
 import java.util.HexFormat;
@@ -17,7 +19,7 @@ public final class LocalRevocations implements RevocationStore {
 
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>(); // by SubjectKey.field()
-    private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<SubjectKey>>> listeners = new CopyOnWriteArrayList<>();
 
     @Override
     public Future<Void> start() {
@@ -51,8 +53,9 @@ public final class LocalRevocations implements RevocationStore {
     }
 
     @Override
-    public Future<Void> publishInvalidation(List<String> subjectList) {
-        listeners.forEach(l -> l.accept(subjectList));
+    public Future<Void> publishInvalidation(String issuer, List<String> subjectList) {
+        List<SubjectKey> keys = subjectList.stream().map(s -> SubjectKey.of(issuer, s)).toList();
+        listeners.forEach(l -> l.accept(keys));
         return Future.succeededFuture();
     }
 
@@ -70,7 +73,7 @@ public final class LocalRevocations implements RevocationStore {
     }
 
     @Override
-    public void onInvalidation(Consumer<List<String>> listener) {
+    public void onInvalidation(Consumer<List<SubjectKey>> listener) {
         listeners.add(listener);
     }
 

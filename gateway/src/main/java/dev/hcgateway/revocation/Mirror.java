@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.model.HealthCode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -71,8 +73,8 @@ final class Mirror {
 
     /** Revokes the subject's codes issued before {@code issuedBefore} (epoch seconds), keeping a later instant. */
     synchronized void addSubject(SubjectKey key, long issuedBefore) {
-        boolean known = subjects.issuedBefore(key.fingerprint()) != SubjectMap.NONE;
-        if (!subjects.raise(key.fingerprint(), issuedBefore)) {
+        boolean known = subjects.issuedBefore(Fingerprints.ofSubject(key.issuer(), key.subject())) != SubjectMap.NONE;
+        if (!subjects.raise(Fingerprints.ofSubject(key.issuer(), key.subject()), issuedBefore)) {
             return;
         }
         changes++;
@@ -110,7 +112,7 @@ final class Mirror {
             String issuer = new String(chunk, at + 1, issuerLength, StandardCharsets.US_ASCII);
             String subject = new String(chunk, at + 3 + issuerLength, subjectLength, StandardCharsets.UTF_8);
             SubjectKey key = new SubjectKey(issuer, subject);
-            each.accept(key, subjects.issuedBefore(key.fingerprint()));
+            each.accept(key, subjects.issuedBefore(Fingerprints.ofSubject(key.issuer(), key.subject())));
             return 3 + issuerLength + subjectLength;
         });
     }

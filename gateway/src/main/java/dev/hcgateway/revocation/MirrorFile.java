@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.changes.StreamId;
 import dev.hcgateway.state.StateDir;
 import io.lettuce.core.RedisURI;

@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.changes.RedisChangeBus;
 import dev.hcgateway.changes.StreamFollower;
@@ -34,7 +36,7 @@ public final class RedisRevocations implements RevocationStore {
     private final Mirror mirror = new Mirror();
     private final MirrorHealth health;
     private final RevocationMetrics metrics;
-    private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<SubjectKey>>> listeners = new CopyOnWriteArrayList<>();
     private final ChangeRoutes routes = new ChangeRoutes();
     private final ScheduledExecutorService executor;
     private final SecureRandom random = new SecureRandom();
@@ -140,14 +142,20 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
-    public Future<Void> publishInvalidation(List<String> subjects) {
+    public Future<Void> publishInvalidation(String issuer, List<String> subjects) {
         RevocationWriter w = writer;
-        if (w == null || subjects.isEmpty() || !subjects.stream().allMatch(ChangeEvent::validSubject)) {
-            return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "not subjects"));
+        List<SubjectKey> keys;
+        try {
+            keys = subjects.stream().map(s -> SubjectKey.of(issuer, s)).toList();
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        if (w == null || keys.isEmpty()) {
+            return Future.failedFuture(new IllegalStateException(w == null ? "not started" : "no subjects"));
         }
         // Every gateway, this one included, hears it from the stream; dropping a colour twice is harmless.
-        return stored(w.invalidate(List.copyOf(subjects))
-                .thenRun(() -> ChangeApplier.notifyListeners(listeners, subjects)));
+        return stored(w.invalidate(issuer, List.copyOf(subjects))
+                .thenRun(() -> ChangeApplier.notifyListeners(listeners, keys)));
     }
 
     @Override
@@ -156,7 +164,7 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
-    public void onInvalidation(Consumer<List<String>> listener) {
+    public void onInvalidation(Consumer<List<SubjectKey>> listener) {
         listeners.add(listener);
     }
 

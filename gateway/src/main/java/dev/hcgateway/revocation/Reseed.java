@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;

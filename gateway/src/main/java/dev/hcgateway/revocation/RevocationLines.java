@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -200,7 +202,7 @@ public final class RevocationLines {
         Object issuer = f.get("issuer");
         Object subject = f.get("subject");
         long before = f.get("issuedBefore") instanceof String s ? parse(s) : number(f.get("issuedBefore"));
-        if (subject instanceof String s && ChangeEvent.validSubject(s) && before >= 0
+        if (subject instanceof String s && SubjectKey.validSubject(s) && before >= 0
                 && (issuer == null || issuer instanceof String i && SubjectKey.validIssuer(i))) {
             entries.subject(SubjectKey.of((String) issuer, s), before);
             return true;

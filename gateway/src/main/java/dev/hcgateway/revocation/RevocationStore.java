@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.model.HealthCode;
 import io.vertx.core.Future;
 import java.util.List;
@@ -34,11 +36,17 @@ public interface RevocationStore {
      */
     void export(java.io.OutputStream out) throws java.io.IOException;
 
-    /** Publishes a colour invalidation to every gateway (this one included); completes once stored. */
-    Future<Void> publishInvalidation(List<String> subjects);
+    /**
+     * Publishes a colour invalidation of these subjects under {@code issuer} (null: under every issuer) to every
+     * gateway, this one included; completes once stored.
+     */
+    Future<Void> publishInvalidation(String issuer, List<String> subjects);
 
-    /** Registers a listener for colour invalidations, called on any thread. */
-    void onInvalidation(Consumer<List<String>> listener);
+    /**
+     * Registers a listener for colour invalidations, called on any thread with the keys of one invalidation: all
+     * under one issuer, or all under every issuer ({@link SubjectKey#everyIssuer()}).
+     */
+    void onInvalidation(Consumer<List<SubjectKey>> listener);
 
     /**
      * Returns the mirror's state, for readiness and metrics. {@link MirrorState#serving()} is the contract every

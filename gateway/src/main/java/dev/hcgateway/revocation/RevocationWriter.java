@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.List;
@@ -49,11 +51,16 @@ final class RevocationWriter {
                 'type', 'subject', 'issuer', ARGV[5], 'subject', ARGV[4], 'before', before, 'n', tostring(n))
             """;
 
-    // KEYS: (unused), changes, marker, counter. ARGV: subjects joined by \\n, stream max length.
+    // KEYS: (unused), changes, marker, counter. ARGV: subjects joined by \\n, stream max length, issuer ("" for
+    // every issuer: the entry then names none, and reads as before to a gateway that knows no issuers).
     static final String INVALIDATE = GUARD + """
             local n = redis.call('INCR', KEYS[4])
+            if ARGV[3] == '' then
+              return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', 'invalidate',
+                  'subjects', ARGV[1], 'n', tostring(n))
+            end
             return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'type', 'invalidate',
-                'subjects', ARGV[1], 'n', tostring(n))
+                'issuer', ARGV[3], 'subjects', ARGV[1], 'n', tostring(n))
             """;
 
     private final RedisAsyncCommands<String, String> redis;
@@ -89,9 +96,10 @@ final class RevocationWriter {
             issuer == null ? "" : issuer};
     }
 
-    /** Appends a colour invalidation of these subjects. */
-    CompletionStage<String> invalidate(List<String> subjects) {
-        return run(INVALIDATE, keys.codes(), String.join(ChangeEvent.SUBJECT_SEPARATOR, subjects), maxLength);
+    /** Appends a colour invalidation of these subjects under {@code issuer}, or under every issuer when null. */
+    CompletionStage<String> invalidate(String issuer, List<String> subjects) {
+        return run(INVALIDATE, keys.codes(), String.join(ChangeEvent.SUBJECT_SEPARATOR, subjects), maxLength,
+                issuer == null ? "" : issuer);
     }
 
     private CompletionStage<String> run(String script, String table, String... args) {

@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.changes.StreamId;
 import dev.hcgateway.changes.StreamInfo;
 import io.lettuce.core.ScanArgs;
@@ -56,7 +58,7 @@ final class SnapshotLoader {
                 .thenCompose(i -> scanCodes(mirror, inserter, codes, unusable))
                 .thenCompose(v -> scan(cursor -> redis.hscan((subject, before) -> {
                     subjects.increment();
-                    if (!addSubject(mirror, ChangeEvent.validSubject(subject) ? SubjectKey.everyIssuer(subject)
+                    if (!addSubject(mirror, SubjectKey.validSubject(subject) ? SubjectKey.everyIssuer(subject)
                             : null, before)) {
                         unusable.increment();
                     }

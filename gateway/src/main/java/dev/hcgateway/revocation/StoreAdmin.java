@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import dev.hcgateway.changes.StreamInfo;
 import dev.hcgateway.config.RedisConfig;
 import io.lettuce.core.RedisClient;
@@ -98,7 +100,7 @@ public final class StoreAdmin implements AutoCloseable {
             while (legacy.hasNext()) {
                 var pair = legacy.next();
                 long before = number(pair.getValue());
-                if (ChangeEvent.validSubject(pair.getKey()) && before >= 0) {
+                if (SubjectKey.validSubject(pair.getKey()) && before >= 0) {
                     w.subject(SubjectKey.everyIssuer(pair.getKey()), before);
                     subjects++;
                 }

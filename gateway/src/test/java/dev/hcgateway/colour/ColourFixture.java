@@ -15,7 +15,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import dev.hcgateway.model.SubjectKey;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +116,11 @@ abstract class ColourFixture {
 
     ColourAnswer scan(HealthCode code) throws Exception {
         return scan(code, "metro");
+    }
+
+    /** Returns the keys of these subjects under every issuer (an invalidation that names no issuer). */
+    static List<SubjectKey> everywhere(String... subjects) {
+        return Arrays.stream(subjects).map(SubjectKey::everyIssuer).toList();
     }
 
     static <T> T await(Future<T> future) throws Exception {

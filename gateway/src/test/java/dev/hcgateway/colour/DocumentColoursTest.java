@@ -66,7 +66,7 @@ class DocumentColoursTest extends ColourFixture {
         look(grandma);
         store.documents.put(grandma.hash(), new String[]{"s-grandma", "red"});
 
-        colours.invalidateLocal(List.of("s-grandma"));
+        colours.invalidateLocal(everywhere("s-grandma"));
 
         assertThat(look(grandma).answer()).isEqualTo(ColourAnswer.of(Colour.RED, ColourSource.AUTHORITY));
     }

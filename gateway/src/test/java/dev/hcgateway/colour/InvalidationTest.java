@@ -24,7 +24,7 @@ class InvalidationTest extends ColourFixture {
         store.colours.put("s-1", "red");
         assertThat(scan(code("s-1", Colour.GREEN)).colour()).as("cached until told").isEqualTo(Colour.GREEN);
 
-        colours.invalidateLocal(List.of("s-1"));
+        colours.invalidateLocal(everywhere("s-1"));
 
         assertThat(scan(code("s-1", Colour.GREEN))).isEqualTo(ColourAnswer.of(Colour.RED, ColourSource.AUTHORITY));
     }
@@ -35,7 +35,7 @@ class InvalidationTest extends ColourFixture {
         store.colours.put("s-1", "green");
         scan(code("s-1", Colour.GREEN));
 
-        colours.invalidateLocal(List.of("s-2"));
+        colours.invalidateLocal(everywhere("s-2"));
 
         assertThat(scan(code("s-1", Colour.GREEN)).source()).isEqualTo(ColourSource.CACHE);
         assertThat(store.requests.get()).isEqualTo(1);
@@ -49,7 +49,7 @@ class InvalidationTest extends ColourFixture {
         Future<ColourAnswer> inFlight = colours.colourOf(code("s-1", Colour.GREEN), scene("metro"));
         eventually(() -> store.requests.get() == 1);
 
-        colours.invalidateLocal(List.of("s-1"));
+        colours.invalidateLocal(everywhere("s-1"));
         store.colours.put("s-1", "red");
         store.latencyMs = 0;
 
@@ -66,7 +66,7 @@ class InvalidationTest extends ColourFixture {
         store.status = 500;
         clock.advanceSeconds(61);
 
-        colours.invalidateLocal(List.of("s-1"));
+        colours.invalidateLocal(everywhere("s-1"));
 
         assertThat(scan(code("s-1", Colour.YELLOW)))
                 .isEqualTo(ColourAnswer.degraded(Colour.YELLOW, ColourSource.CODE, Degradation.STORE_STATUS));
@@ -80,12 +80,12 @@ class InvalidationTest extends ColourFixture {
             String before = sequence[round % 4];
             String after = sequence[(round + 1) % 4];
             store.colours.put("s-race", before);
-            colours.invalidateLocal(List.of("s-race"));
+            colours.invalidateLocal(everywhere("s-race"));
             List<Future<ColourAnswer>> scans = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 if (i == 10) {
                     store.colours.put("s-race", after); // the store changes, then tells every gateway
-                    colours.invalidateLocal(List.of("s-race"));
+                    colours.invalidateLocal(everywhere("s-race"));
                 }
                 var context = vertx.getOrCreateContext();
                 io.vertx.core.Promise<ColourAnswer> p = io.vertx.core.Promise.promise();

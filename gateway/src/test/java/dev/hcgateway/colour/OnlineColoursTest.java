@@ -107,7 +107,7 @@ class OnlineColoursTest extends ColourFixture {
         scan(code("s-1", Colour.GREEN));
 
         assertThat(store.authorizations).containsExactly("Bearer store-t0ken");
-        assertThat(store.bodies.get(0)).isEqualTo("{\"subjects\":[\"s-1\"]}");
+        assertThat(store.bodies.get(0)).as("a batch names its issuer").isEqualTo("{\"issuer\":\"330100\",\"subjects\":[\"s-1\"]}");
     }
 
     @Test

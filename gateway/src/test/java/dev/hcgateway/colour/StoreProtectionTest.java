@@ -126,7 +126,7 @@ class StoreProtectionTest extends ColourFixture {
         awaitAll(burst(50, 1, subjects::get));
         clock.advanceSeconds(1);
 
-        colours.invalidateLocal(subjects);
+        colours.invalidateLocal(everywhere(subjects.toArray(String[]::new)));
         List<ColourAnswer> storm = awaitAll(burst(200, 2, i -> "s-" + i));
 
         assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);

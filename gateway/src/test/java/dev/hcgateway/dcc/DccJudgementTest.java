@@ -30,7 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import dev.hcgateway.revocation.SubjectKey;
+import dev.hcgateway.model.SubjectKey;
 import org.junit.jupiter.api.Test;
 
 /**

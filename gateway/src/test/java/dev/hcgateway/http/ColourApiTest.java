@@ -110,13 +110,13 @@ class ColourApiTest {
         assertThat(answer.getBoolean("degraded")).isTrue();
         String metrics = await(client.get(gateway.port(), "127.0.0.1", Routes.METRICS).send()).bodyAsString();
         assertThat(metrics)
-                .contains("hc_authority_requests_total{endpoint=\"lookup\",outcome=\"store_status\"} 1.0")
-                .contains("hc_colour_degraded_total{kind=\"subject\",source=\"code\",why=\"store_status\"} 1.0")
+                .contains("hc_authority_requests_total{endpoint=\"lookup\",issuer=\"default\",outcome=\"store_status\"} 1.0")
+                .contains("hc_colour_degraded_total{issuer=\"default\",kind=\"subject\",source=\"code\",why=\"store_status\"} 1.0")
                 .contains("hc_degraded_answers_total{reason=\"ok\",scene=\"metro\"} 1.0")
-                .contains("hc_colour_breaker_state ")
-                .contains("hc_colour_batch_size_keys_count{kind=\"subject\"} 1")
-                .contains("hc_authority_request_duration_seconds_count{endpoint=\"lookup\"} 1")
-                .contains("hc_colour_cache_requests_total{kind=\"subject\",result=\"miss\"} 1.0")
+                .contains("hc_colour_breaker_state{issuer=\"default\"} ")
+                .contains("hc_colour_batch_size_keys_count{issuer=\"default\",kind=\"subject\"} 1")
+                .contains("hc_authority_request_duration_seconds_count{endpoint=\"lookup\",issuer=\"default\"} 1")
+                .contains("hc_colour_cache_requests_total{issuer=\"default\",kind=\"subject\",result=\"miss\"} 1.0")
                 .doesNotContain("s-api-3");
     }
 

@@ -4,7 +4,7 @@ import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
-import dev.hcgateway.revocation.SubjectKey;
+import dev.hcgateway.model.SubjectKey;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,8 +39,8 @@ final class SettableMirror implements RevocationStore {
     }
 
     @Override
-    public Future<Void> publishInvalidation(List<String> subjects) {
-        return set.publishInvalidation(subjects);
+    public Future<Void> publishInvalidation(String issuer, List<String> subjects) {
+        return set.publishInvalidation(issuer, subjects);
     }
 
     @Override
@@ -49,7 +49,7 @@ final class SettableMirror implements RevocationStore {
     }
 
     @Override
-    public void onInvalidation(Consumer<List<String>> listener) {
+    public void onInvalidation(Consumer<List<SubjectKey>> listener) {
         set.onInvalidation(listener);
     }
 

@@ -46,7 +46,11 @@ class OnePersonOnePlaceAtATimeTest {
     }
 
     private static Verdict green(String subject, int codeId, CodeKind kind, String relation) {
-        HealthCode code = new HealthCode("330100", subject, NOW - 60, NOW + 3600, new byte[]{(byte) codeId},
+        return green("330100", subject, codeId, kind, relation);
+    }
+
+    private static Verdict green(String issuer, String subject, int codeId, CodeKind kind, String relation) {
+        HealthCode code = new HealthCode(issuer, subject, NOW - 60, NOW + 3600, new byte[]{(byte) codeId},
                 Colour.GREEN, NOW - 60, kind, relation, false);
         return new Verdict(Decision.PASS, Reason.OK, code, Colour.GREEN, ColourSource.CODE, false);
     }
@@ -71,6 +75,16 @@ class OnePersonOnePlaceAtATimeTest {
         assertThat(second.decision()).isEqualTo(Decision.MANUAL);
         assertThat(second.reason()).isEqualTo(Reason.CODE_IN_USE);
         assertThat(registry.get("hc_passback_hits_total").tag("scene", "metro").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void sameSubjectStringUnderAnotherIssuer_isAnotherPerson_notCodeInUse() {
+        passback.apply(metro, "SH-L2-PEOPLESQ-01", green("440300", "s1", 1, CodeKind.PERSONAL, null));
+        clock.advanceSeconds(1);
+        assertThat(passback.apply(metro, "SH-L9-XUJIAHUI-03", green("310000", "s1", 2, CodeKind.PERSONAL, null))
+                .outcome().decision()).isEqualTo(Decision.PASS);
+        assertThat(passback.apply(metro, "SH-L9-XUJIAHUI-04", green("440300", "s1", 3, CodeKind.PERSONAL, null))
+                .outcome().reason()).as("the first person, at another place").isEqualTo(Reason.CODE_IN_USE);
     }
 
     @Test

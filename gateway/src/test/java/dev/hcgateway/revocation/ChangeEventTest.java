@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,7 +19,13 @@ class ChangeEventTest {
         assertThat(ChangeEvent.of(Map.of("type", "subject", "issuer", "440300", "subject", "s-1", "before", "5")))
                 .isEqualTo(new ChangeEvent.SubjectRevoked(new SubjectKey("440300", "s-1"), 5L));
         assertThat(ChangeEvent.of(Map.of("type", "invalidate", "subjects", "s-1\ns-2")))
-                .isEqualTo(new ChangeEvent.Invalidation(List.of("s-1", "s-2")));
+                .isEqualTo(new ChangeEvent.Invalidation(List.of(SubjectKey.everyIssuer("s-1"),
+                        SubjectKey.everyIssuer("s-2"))));
+        assertThat(ChangeEvent.of(Map.of("type", "invalidate", "issuer", "440300", "subjects", "s-1")))
+                .isEqualTo(new ChangeEvent.Invalidation(List.of(new SubjectKey("440300", "s-1"))));
+        assertThat(ChangeEvent.of(Map.of("type", "invalidate", "issuer", "gd:1", "subjects", "s-1")))
+                .as("an issuer it cannot read widens the invalidation to every issuer, never skips it")
+                .isEqualTo(new ChangeEvent.Invalidation(List.of(SubjectKey.everyIssuer("s-1"))));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.CodeKind;

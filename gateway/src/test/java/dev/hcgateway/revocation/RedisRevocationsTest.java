@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import static dev.hcgateway.revocation.MirrorTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -164,16 +166,19 @@ class RedisRevocationsTest {
     void publishInvalidation_onOneStore_reachesEveryListenerWithinOneSecond() throws Exception {
         RedisRevocations a = started();
         RedisRevocations b = started();
-        List<List<String>> heardByA = new CopyOnWriteArrayList<>();
-        List<List<String>> heardByB = new CopyOnWriteArrayList<>();
+        List<List<SubjectKey>> heardByA = new CopyOnWriteArrayList<>();
+        List<List<SubjectKey>> heardByB = new CopyOnWriteArrayList<>();
         a.onInvalidation(heardByA::add);
         b.onInvalidation(heardByB::add);
 
-        await(a.publishInvalidation(List.of("s-1", "s-2")));
+        await(a.publishInvalidation(null, List.of("s-1", "s-2")));
+        await(a.publishInvalidation("440300", List.of("s-3")));
 
-        Eventually.within(PROPAGATION, "invalidation reaches the other gateway's listener", () -> !heardByB.isEmpty());
-        assertThat(heardByB).containsExactly(List.of("s-1", "s-2"));
-        assertThat(heardByA).contains(List.of("s-1", "s-2"));
+        Eventually.within(PROPAGATION, "invalidations reach the other gateway's listener", () -> heardByB.size() == 2);
+        List<SubjectKey> everywhere = List.of(SubjectKey.everyIssuer("s-1"), SubjectKey.everyIssuer("s-2"));
+        List<SubjectKey> scoped = List.of(new SubjectKey("440300", "s-3"));
+        assertThat(heardByB).containsExactly(everywhere, scoped);
+        assertThat(heardByA).contains(everywhere, scoped);
     }
 
     @Test

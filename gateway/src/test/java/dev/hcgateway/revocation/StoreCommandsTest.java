@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import dev.hcgateway.model.SubjectKey;
+
 import static dev.hcgateway.revocation.MirrorTest.code;
 import static dev.hcgateway.revocation.RedisRevocationsTest.await;
 import static org.assertj.core.api.Assertions.assertThat;

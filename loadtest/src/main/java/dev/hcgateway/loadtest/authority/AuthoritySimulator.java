@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
 /**
  * A Vert.x server playing the authoritative colour store ({@code docs/authority-api.md}): batched lookups by
  * subject and by identity-document hash, with drawn latency, random errors, a fault schedule and colour changes
- * on command. A separate control server ({@link ControlRoutes}) takes those commands over HTTP.
+ * on command. A separate control server ({@link ControlRoutes}) takes those commands over HTTP. It answers a
+ * batch's {@code issuer} field by ignoring it, as a store serving one issuer may: one simulator plays any issuer's
+ * store, and a test of several stores runs several simulators.
  */
 public final class AuthoritySimulator extends VerticleBase {
 

@@ -51,8 +51,9 @@ class AuthoritySimulatorTest {
                 .sendJsonObject(body);
     }
 
+    /** Returns a batch as the gateway sends it: one issuer's subjects (the simulator answers any issuer alike). */
     private static JsonObject subjects(String... subjects) {
-        return new JsonObject().put("subjects", new JsonArray(List.of(subjects)));
+        return new JsonObject().put("issuer", "330100").put("subjects", new JsonArray(List.of(subjects)));
     }
 
     @Test
