@@ -1,13 +1,11 @@
 package dev.hcgateway;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.OnlineColours;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.crypto.SignatureVerifiers;
 import dev.hcgateway.http.Admission;
 import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.HttpServerVerticle;
@@ -27,17 +25,17 @@ import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.passback.Sightings;
 import dev.hcgateway.config.VerifyConfig;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RedisRevocations;
 import dev.hcgateway.revocation.RetryingStart;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,6 +71,14 @@ public final class GatewayVerticle extends VerticleBase {
         this.registry = registry;
     }
 
+    /**
+     * Returns the Vert.x options of the gateway: Netty's native epoll transport where it loads (the Linux x86_64
+     * and aarch64 libraries are in the jar), else NIO, to which Vert.x falls back by itself.
+     */
+    public static VertxOptions vertxOptions() {
+        return new VertxOptions().setPreferNativeTransport(true);
+    }
+
     @Override
     public Future<?> start() {
         // Loading the native crypto provider and ImageIO's plugin registry takes seconds on a contended CPU:
@@ -80,8 +86,8 @@ public final class GatewayVerticle extends VerticleBase {
         return vertx.executeBlocking(this::loadVerifier, false).compose(this::assemble);
     }
 
-    /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifier. */
-    private Es256Verifier loadVerifier() {
+    /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifiers. */
+    private SignatureVerifiers loadVerifier() {
         CryptoProvider crypto = CryptoProvider.select(config.verify().nativeCrypto());
         if (crypto.nativeCode()) {
             LOG.info("ES256 verify provider: {} (native)", crypto.name());
@@ -89,12 +95,12 @@ public final class GatewayVerticle extends VerticleBase {
             LOG.warn("ES256 verify provider: {} (JDK fallback, ~20x slower): {}", crypto.name(), crypto.fallbackWhy());
         }
         ImageScanner.loadImageIo();
-        return new Es256Verifier(crypto);
+        return new SignatureVerifiers(crypto);
     }
 
     /** Builds the stages on the event loop (clients bind to its context) and deploys the servers. */
-    private Future<?> assemble(Es256Verifier verifier) {
-        CryptoProvider crypto = verifier.provider();
+    private Future<?> assemble(SignatureVerifiers verifiers) {
+        CryptoProvider crypto = verifiers.provider();
         GatewayMetrics metrics = new GatewayMetrics(registry);
         trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
         revocations = revocationStore();
@@ -104,10 +110,10 @@ public final class GatewayVerticle extends VerticleBase {
         Sightings sightings = sightings();
         SightingShare share = sightingShare(sightings);
         readiness = new Readiness(trust, revocations, colours, share);
-        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, verifier, revocations, colours,
-                new ScenePolicy(), clock, new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()),
-                config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE,
-                verifiedCodes(config.verify().verifiedCodeCache()));
+        VerifyPipeline pipeline = VerifyPipeline.builder().trust(trust).verifiers(verifiers).revocations(revocations)
+                .colours(colours).clock(clock).time(config.verify().clockSkewSeconds(), config.codes().maxValidity())
+                .placement(config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE)
+                .verifiedCodes(verifiedCodes(config.verify().verifiedCodeCache())).build();
         images = new ImageScanner(vertx, config.image(), registry);
         ApiServices services = new ApiServices(config, pipeline, revocations, colours, metrics, readiness,
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),

@@ -11,6 +11,7 @@ import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.config.ColourConfig;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.policy.SnapshotColour;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -77,7 +78,7 @@ public final class OnlineColours implements ColourService {
     private ColourAnswer standIn(HealthCode code, Scene scene, ColourLane.Degraded d) {
         CachedColour stale = d.stale();
         long now = clock.instant().getEpochSecond();
-        ColourAnswer snapshot = SnapshotColours.fromSnapshot(code, scene, now, true, d.why());
+        ColourAnswer snapshot = SnapshotColour.standIn(code, scene, now, d.why());
         ColourAnswer answer;
         if (stale != null && stale.colour() == Colour.RED) {
             answer = ColourAnswer.degraded(Colour.RED, ColourSource.CACHE, d.why());

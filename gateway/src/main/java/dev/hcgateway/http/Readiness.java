@@ -4,7 +4,7 @@ import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -2,7 +2,7 @@ package dev.hcgateway.dcc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.Base45;
+import dev.hcgateway.cose.Base45;
 import dev.hcgateway.format.Decoded;
 import java.time.Instant;
 import java.util.Random;

@@ -1,10 +1,7 @@
 package dev.hcgateway.http;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.code.TimeRules;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.ConfigLoader;
@@ -13,12 +10,11 @@ import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.metrics.GatewayMetrics;
 import dev.hcgateway.metrics.Telemetry;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -67,9 +63,9 @@ final class ServerFixture implements AutoCloseable {
         if (trust == null) {
             trust = TrustStore.fixed(TestData.trustList(crypto), registry);
         }
-        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), trust, new Es256Verifier(crypto), revocations,
-                colours, new ScenePolicy(), clock,
-                new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()));
+        VerifyPipeline pipeline = VerifyPipeline.builder().trust(trust).crypto(crypto).revocations(revocations)
+                .colours(colours).clock(clock).time(config.verify().clockSkewSeconds(), config.codes().maxValidity())
+                .build();
         services = new ApiServices(config, pipeline, revocations, colours, new GatewayMetrics(registry),
                 new Readiness(trust, revocations, colours),
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
