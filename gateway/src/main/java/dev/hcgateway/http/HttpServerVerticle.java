@@ -25,7 +25,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     /** How long a connection over the bound may stay open without sending a request. */
     static final long SURPLUS_CONNECTION_MS = 1000;
-    // The same answer as VerifyHandler's when the in-flight bound refuses a request.
+    // A 503 with Retry-After, as the in-flight bound's refusal (ApiError.OVERLOADED) is.
     private static final ApiError TOO_MANY_CONNECTIONS = ApiError.unavailable("too_many_connections",
             "The gateway has too many open connections; retry shortly.", 1);
 
