@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import dev.hcgateway.crypto.Ps256Verifier;
+import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.support.VerifyPipelines;
 
 /**
@@ -79,7 +80,7 @@ public class DccVerifyBenchmark {
                 DccCorpus.trustJson(List.of(dsc)).getBytes(StandardCharsets.UTF_8), "bench");
         TrustList both = new TrustList(issuers.keys(), dscs.dscs(), "bench");
         MutableClock clock = new MutableClock(now);
-        pipeline = VerifyPipelines.offline(both, crypto, clock).build();
+        pipeline = VerifyPipelines.offline(both, crypto, clock).revocations(new LocalRevocations()).build();
         scene = Gateways.config(Map.of()).scene("airport");
         if (!(dcc() instanceof dev.hcgateway.model.DccVerdict) || !(hcn1() instanceof Validation.Valid)) {
             throw new IllegalStateException("fixtures not valid: " + dcc() + " " + hcn1());

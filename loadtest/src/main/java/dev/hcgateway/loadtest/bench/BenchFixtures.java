@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import dev.hcgateway.model.RevocationLookup;
+import dev.hcgateway.revocation.LocalRevocations;
 
 /** Shared set-up of the benchmarks: one issuer, a pool of valid green codes, its trust list, the default scenes. */
 public final class BenchFixtures {
@@ -65,7 +65,7 @@ public final class BenchFixtures {
     public VerifyPipeline pipeline(CryptoProvider crypto, VerifiedCodes verified, MeterRegistry registry,
                                    Scene scene) throws Exception {
         VerifyPipeline pipeline = VerifyPipeline.builder().trust(trustList(crypto)).crypto(crypto)
-                .revocations(RevocationLookup.NONE).clock(clock).time(60, ValidityBounds.SIGNED_EXP)
+                .revocations(new LocalRevocations()).clock(clock).time(60, ValidityBounds.SIGNED_EXP)
                 .verifiedCodes(verified).build();
         for (String code : codes) {
             Validation judged = pipeline.validate(code, scene);

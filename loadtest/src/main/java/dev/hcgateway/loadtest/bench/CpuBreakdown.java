@@ -11,7 +11,7 @@ import dev.hcgateway.trust.TrustList;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.IntConsumer;
-import dev.hcgateway.model.RevocationLookup;
+import dev.hcgateway.revocation.LocalRevocations;
 
 /**
  * The in-memory stages' cost in <em>thread CPU time</em> per operation (JMH reports wall time, which other
@@ -44,7 +44,7 @@ public final class CpuBreakdown {
         }
         var key = list.find(decoded[0].kid()).key();
         VerifyPipeline pipeline = VerifyPipeline.builder().trust(list).crypto(crypto)
-                .revocations(RevocationLookup.NONE).clock(fixtures.clock()).time(60, ValidityBounds.SIGNED_EXP).build();
+                .revocations(new LocalRevocations()).clock(fixtures.clock()).time(60, ValidityBounds.SIGNED_EXP).build();
         Scene scene = BenchFixtures.scene("venue");
         System.out.printf("provider=%s%n", crypto.name());
         measure("decode", seconds, i -> sink = decoder.decode(codes[i & mask]));

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import dev.hcgateway.model.RevocationLookup;
+import dev.hcgateway.revocation.LocalRevocations;
 
 /**
  * What passback adds to a scan at a gate of a configured place (docs/passages.md, "Across gateways"):
@@ -67,7 +67,7 @@ public class PassbackBenchmark {
         CryptoProvider crypto = BenchFixtures.provider("native");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         VerifyPipeline pipeline = VerifyPipeline.builder().trust(fixtures.trustList(crypto)).crypto(crypto)
-                .revocations(RevocationLookup.NONE).clock(fixtures.clock()).time(60, ValidityBounds.SIGNED_EXP).build();
+                .revocations(new LocalRevocations()).clock(fixtures.clock()).time(60, ValidityBounds.SIGNED_EXP).build();
         scene = BenchFixtures.scene("metro");
         String[] codes = fixtures.codes();
         verdicts = new Verdict[codes.length];

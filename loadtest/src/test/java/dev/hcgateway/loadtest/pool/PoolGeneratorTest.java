@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.hcgateway.model.RevocationLookup;
+import dev.hcgateway.revocation.LocalRevocations;
 
 class PoolGeneratorTest {
 
@@ -39,7 +39,7 @@ class PoolGeneratorTest {
         crypto = CryptoProvider.select(true);
         var list = new TrustListParser(crypto.ecKeyFactory()).parse(
                 key.trustList("t").encode().getBytes(StandardCharsets.UTF_8), "pool trust list");
-        pipeline = VerifyPipeline.builder().trust(list).crypto(crypto).revocations(RevocationLookup.NONE).clock(CLOCK)
+        pipeline = VerifyPipeline.builder().trust(list).crypto(crypto).revocations(new LocalRevocations()).clock(CLOCK)
                 .time(60, new ConfigLoader().defaultsWith(Map.of()).codes().maxValidity()).build();
         scenes = new ConfigLoader().defaultsWith(Map.of()).scenes();
     }
