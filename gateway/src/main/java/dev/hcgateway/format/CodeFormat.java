@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One code format: the context prefix it owns, a {@link FormatDecoder} that reads a text in the order of its layers
- * and a {@link FormatJudge} that judges what was read. Implementations are pure and thread-safe, and never throw on
+ * and a {@link FormatJudge} that judges what was read. Implementations are thread-safe, hold no state of their own
+ * (the revocations come in the {@link Judging}; a memo of verified texts, if any, is handed in), and never throw on
  * hostile input.
  */
 public interface CodeFormat {
