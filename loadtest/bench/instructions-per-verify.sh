@@ -7,7 +7,8 @@
 # (threads are counted apart: the JIT's compiler threads finish at different moments in each run), and over all
 # threads for reference. The JVM writes and rewrites code (--smc-check=all-non-file: retranslate it) and reads the
 # registers of the faults it takes on purpose, such as implicit null checks (--vex-iropt-register-updates: keep them
-# exact), without which it crashes under valgrind.
+# exact), without which it crashes under valgrind. -Xbatch: the loop waits for each compilation, so it switches to
+# compiled code at the same iteration in every run, instead of whenever the compiler thread, slowed by valgrind, is done.
 # Minutes per run: valgrind is ~50x slower than the CPU.
 #
 #   loadtest/bench/instructions-per-verify.sh                 # A=1000, B=5000 fresh verifies after 15000 warm-up
@@ -30,7 +31,7 @@ cp="$lt/target/classes:$lt/target/test-classes:$root/gateway/target/classes:$(ca
 run() { # COUNT: one run under callgrind, a file per thread
   valgrind --tool=callgrind --smc-check=all-non-file --vex-iropt-register-updates=allregs-at-mem-access \
     --separate-threads=yes --callgrind-out-file="$out/cg.$1" \
-    java -XX:+UseSerialGC -Xmx512m ${JAVA_OPTS:-} -cp "$cp" dev.hcgateway.loadtest.bench.CountedVerifyLoop \
+    java -Xbatch -XX:+UseSerialGC -Xmx512m ${JAVA_OPTS:-} -cp "$cp" dev.hcgateway.loadtest.bench.CountedVerifyLoop \
     "$pool" "$1" "$WARM" "$SCAN" > "$out/run.$1.txt" 2> "$out/valgrind.$1.txt"
   grep -q "judged=" "$out/run.$1.txt" || { echo "run $1 failed: $out/valgrind.$1.txt" >&2; exit 1; }
 }
