@@ -37,8 +37,9 @@ run() { # COUNT: one run under callgrind, a file per thread
 }
 ir() { sed -n 's/^summary: \([0-9]*\)/\1/p' "$1"; } # FILE -> instructions of one thread
 run "$A"; run "$B"
-# The loop's thread: the one with the most instructions in B.
-loop=$(for f in "$out"/cg."$B"-*; do echo "$(ir "$f") ${f##*-}"; done | sort -n | tail -1 | cut -d' ' -f2)
+# The loop's thread: Java's main thread, the launcher's second (its first only waits for it); not the busiest one,
+# which for cheap repeat scans is the C2 compiler's.
+loop="${LOOP_THREAD:-02}"
 total() { for f in "$out"/cg."$1"-*; do ir "$f"; done | paste -sd+ | bc; }
 {
   echo "checkout=$root pool=$pool scan=$SCAN warm-up=$WARM A=$A B=$B loop thread=$loop"
