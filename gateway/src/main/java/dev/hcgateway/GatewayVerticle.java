@@ -1,12 +1,12 @@
 package dev.hcgateway;
 
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.OnlineColours;
 import dev.hcgateway.colour.RedMemory;
 import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.crypto.SignatureVerifiers;
 import dev.hcgateway.http.Admission;
 import dev.hcgateway.http.CertificateExpiry;
 import dev.hcgateway.http.ApiServices;
@@ -34,12 +34,13 @@ import dev.hcgateway.revocation.RetryingStart;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.state.StateDir;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,6 +78,14 @@ public final class GatewayVerticle extends VerticleBase {
         this.registry = registry;
     }
 
+    /**
+     * Returns the Vert.x options of the gateway: Netty's native epoll transport where it loads (the Linux x86_64
+     * and aarch64 libraries are in the jar), else NIO, to which Vert.x falls back by itself.
+     */
+    public static VertxOptions vertxOptions() {
+        return new VertxOptions().setPreferNativeTransport(true);
+    }
+
     @Override
     public Future<?> start() {
         // Loading the native crypto provider and ImageIO's plugin registry takes seconds on a contended CPU:
@@ -84,8 +93,8 @@ public final class GatewayVerticle extends VerticleBase {
         return vertx.executeBlocking(this::loadVerifier, false).compose(this::assemble);
     }
 
-    /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifier. */
-    private Es256Verifier loadVerifier() {
+    /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifiers. */
+    private SignatureVerifiers loadVerifier() {
         CryptoProvider crypto = CryptoProvider.select(config.verify().nativeCrypto());
         if (crypto.nativeCode()) {
             LOG.info("ES256 verify provider: {} (native)", crypto.name());
@@ -93,12 +102,12 @@ public final class GatewayVerticle extends VerticleBase {
             LOG.warn("ES256 verify provider: {} (JDK fallback, ~20x slower): {}", crypto.name(), crypto.fallbackWhy());
         }
         ImageScanner.loadImageIo();
-        return new Es256Verifier(crypto);
+        return new SignatureVerifiers(crypto);
     }
 
     /** Builds the stages on the event loop (clients bind to its context) and deploys the servers. */
-    private Future<?> assemble(Es256Verifier verifier) {
-        CryptoProvider crypto = verifier.provider();
+    private Future<?> assemble(SignatureVerifiers verifiers) {
+        CryptoProvider crypto = verifiers.provider();
         GatewayMetrics metrics = new GatewayMetrics(registry);
         Gauge.builder("hc.crypto.native", crypto, c -> c.nativeCode() ? 1 : 0)
                 .description("1 while ES256 verifies on the native provider, 0 on the JDK fallback (~20x the CPU)")
@@ -112,7 +121,7 @@ public final class GatewayVerticle extends VerticleBase {
         revocations.onInvalidation(colours::invalidateLocal);
         reds = new RedMemory(stateDir, colours, clock);
         stateDir.every(config.state().writeIntervalSeconds(), reds::save);
-        Pipelines pipelines = new Pipelines(config, clock, verifier, revocations,
+        Pipelines pipelines = new Pipelines(config, clock, verifiers, revocations,
                 config.verify().offloadCrypto() ? CryptoPlacement.workers(vertx) : CryptoPlacement.INLINE);
         VerifyPipeline pipeline = pipelines.build(trust, colours, verifiedCodes(config.verify().verifiedCodeCache()));
         // Minting the warm-up's codes signs hundreds of them: a worker's job.

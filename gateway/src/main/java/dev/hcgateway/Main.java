@@ -2,7 +2,6 @@ package dev.hcgateway;
 
 import dev.hcgateway.cli.GatewayCli;
 import dev.hcgateway.cli.ServeCommand;
-import io.vertx.core.VertxOptions;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
@@ -40,13 +39,5 @@ public final class Main {
         if (rc != ServeCommand.SERVING) {
             System.exit(rc);
         }
-    }
-
-    /**
-     * Returns the Vert.x options of the gateway: Netty's native epoll transport where it loads (the Linux x86_64
-     * and aarch64 libraries are in the jar), else NIO, to which Vert.x falls back by itself.
-     */
-    public static VertxOptions vertxOptions() {
-        return new VertxOptions().setPreferNativeTransport(true);
     }
 }

@@ -1,19 +1,30 @@
 package dev.hcgateway;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package list reading as the pipeline: the shared words sit in {@code model} at the bottom, the stages
- * above it import none of the edge, and no two packages import each other, directly or round a loop.
+ * above it import neither the edge nor the assembly, no two packages import each other, directly or round a loop,
+ * and the judging packages an offline gate reuses stay free of the server's machinery.
  */
 class PackageLayersTest {
+
+    /**
+     * What judges a code with nothing but memory: decoders, judges, trust list, policy. An offline gate's verifier
+     * is built from these alone, so they must run without Vert.x, Netty, Redis or PostgreSQL on the class path.
+     */
+    static final String[] JUDGING = {"dev.hcgateway.model..", "dev.hcgateway.cose..", "dev.hcgateway.crypto..",
+        "dev.hcgateway.trust..", "dev.hcgateway.format..", "dev.hcgateway.hcn1..", "dev.hcgateway.dcc..",
+        "dev.hcgateway.policy..", "dev.hcgateway.judge.."};
 
     private static JavaClasses classes;
 
@@ -50,6 +61,30 @@ class PackageLayersTest {
     void stages_neverImportTheEdgeOrTheAssembly() {
         noClasses().that().resideOutsideOfPackages("dev.hcgateway", "dev.hcgateway.http..", "dev.hcgateway.issuer..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hcgateway.http..")
+                .check(classes);
+        // The assembly (Main, GatewayVerticle) sits above every stage: only the command line starts it.
+        noClasses().that().resideOutsideOfPackages("dev.hcgateway", "dev.hcgateway.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hcgateway")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.hcgateway")
+                .should().dependOnClassesThat().haveFullyQualifiedName(Main.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void judgingPackages_importNoServerMachinery() {
+        noClasses().that().resideInAnyPackage(JUDGING)
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "io.lettuce..",
+                        "org.postgresql..", "com.ongres..", "io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void judgingPackages_importOnlyEachOtherTheJdkJacksonAndTheNativeProvider() {
+        String[] allowed = Stream.concat(Stream.of(JUDGING), Stream.of("java..", "javax..", "com.fasterxml.jackson..",
+                "org.slf4j..", "com.amazon.corretto.crypto.provider..")).toArray(String[]::new);
+        classes().that().resideInAnyPackage(JUDGING)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .check(classes);
     }
 }

@@ -22,7 +22,7 @@ public final class StartupProbe {
     public static void main(String[] args) throws Exception {
         long limitMs = Long.parseLong(args[0]);
         PrometheusMeterRegistry registry = Telemetry.registry();
-        Vertx vertx = Telemetry.vertx(registry, Main.vertxOptions()
+        Vertx vertx = Telemetry.vertx(registry, GatewayVerticle.vertxOptions()
                 .setBlockedThreadCheckInterval(limitMs / 4).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                 .setMaxEventLoopExecuteTime(limitMs).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 // The stack of the blocked loop, so that a failure names what blocked it.

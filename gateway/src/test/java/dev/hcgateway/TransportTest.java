@@ -9,7 +9,7 @@ import io.vertx.core.VertxOptions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The network transport Main asks for: native epoll on Linux (its library travels in the jar), NIO elsewhere. */
+/** The network transport the gateway asks for: native epoll on Linux (its library travels in the jar), NIO elsewhere. */
 class TransportTest {
 
     @Test
@@ -17,7 +17,7 @@ class TransportTest {
         String arch = System.getProperty("os.arch");
         assumeTrue(System.getProperty("os.name").startsWith("Linux")
                 && (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64")));
-        Vertx vertx = Telemetry.vertx(Telemetry.registry(), Main.vertxOptions());
+        Vertx vertx = Telemetry.vertx(Telemetry.registry(), GatewayVerticle.vertxOptions());
         try {
             assertThat(vertx.isNativeTransportEnabled()).as("%s", vertx.unavailableNativeTransportCause()).isTrue();
         } finally {
@@ -27,7 +27,7 @@ class TransportTest {
 
     @Test
     void vertxOptions_preferNativeButKeepNioAsFallback() {
-        VertxOptions options = Main.vertxOptions();
+        VertxOptions options = GatewayVerticle.vertxOptions();
         assertThat(options.getPreferNativeTransport()).isTrue();
         // Vert.x falls back to NIO when the native library cannot load; nothing else in the options depends on it.
         assertThat(options.getEventLoopPoolSize()).isEqualTo(new VertxOptions().getEventLoopPoolSize());

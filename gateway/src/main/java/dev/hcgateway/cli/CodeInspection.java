@@ -1,7 +1,7 @@
 package dev.hcgateway.cli;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.Decoding;
+import dev.hcgateway.format.Decoded;
+import dev.hcgateway.hcn1.Hcn1Decoder;
 import dev.hcgateway.model.HealthCode;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -15,20 +15,20 @@ import java.util.Map;
  */
 final class CodeInspection {
 
-    private final CodeDecoder decoder = new CodeDecoder();
+    private final Hcn1Decoder decoder = new Hcn1Decoder();
 
     /**
      * Returns the fields of a code in a fixed order, or throws {@link CliFailure} naming why it does not decode.
      * {@code now} only sets {@code expired}.
      */
     Map<String, Object> fields(String text, Instant now) {
-        Decoding decoding = decoder.decode(text.trim());
-        if (decoding instanceof Decoding.Undecodable why) {
+        Decoded<HealthCode> decoded = decoder.decode(text.trim());
+        if (decoded instanceof Decoded.Refused<HealthCode> why) {
             throw new CliFailure("not a decodable code (" + why.reason().wire() + "): a health code starts with "
-                    + CodeDecoder.PREFIX);
+                    + Hcn1Decoder.PREFIX);
         }
-        Decoding.Decoded d = (Decoding.Decoded) decoding;
-        HealthCode c = d.code();
+        Decoded.Signed<HealthCode> d = (Decoded.Signed<HealthCode>) decoded;
+        HealthCode c = d.claims();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("id", c.codeIdHex());
         f.put("kid", Base64.getUrlEncoder().withoutPadding().encodeToString(d.kid()));

@@ -1,7 +1,6 @@
 package dev.hcgateway.cli;
 
 import dev.hcgateway.GatewayVerticle;
-import dev.hcgateway.Main;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.metrics.Telemetry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,7 +28,7 @@ final class GatewayProcess {
      */
     boolean start(PrintWriter err) {
         PrometheusMeterRegistry registry = Telemetry.registry();
-        Vertx vertx = Telemetry.vertx(registry, Main.vertxOptions());
+        Vertx vertx = Telemetry.vertx(registry, GatewayVerticle.vertxOptions());
         if (vertx.isNativeTransportEnabled()) {
             log.info("network transport: native (epoll)");
         } else {

@@ -2,10 +2,11 @@ package dev.hcgateway.cli;
 
 import dev.hcgateway.offline.DscImport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Tools of the trust list: converting a national list of EU signer certificates (dcc.md). */
 @Command(name = "trust", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -17,6 +18,9 @@ public final class TrustCommand {
             description = "Convert a national DSC list into the trust file's certificates (issuers kept).")
     static final class ImportDsc implements Callable<Integer> {
 
+        @Spec
+        private CommandSpec spec;
+
         @Option(names = "--from", required = true, paramLabel = "FILE", description = "the DSC list")
         private Path from;
 
@@ -25,8 +29,7 @@ public final class TrustCommand {
 
         @Override
         public Integer call() {
-            return new DscImport().run(List.of("import-dsc", "--from", from.toString(), "--out", out.toString()),
-                    System.err);
+            return new DscImport().run(from, out, spec.commandLine().getErr());
         }
     }
 }

@@ -2,15 +2,19 @@ package dev.hcgateway.cli;
 
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.offline.OfflineVerify;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Judges codes without a server (offline mode), one answer line each in the HTTP answer's shape (dcc.md). */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -25,14 +29,17 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions configuration;
 
+    @Spec
+    private CommandSpec spec;
+
     @Option(names = "--trust", required = true, paramLabel = "FILE", description = "trust list file")
-    private String trust;
+    private Path trust;
 
     @Option(names = "--scene", paramLabel = "SCENE", description = "scene (default: verify.defaultScene)")
     private String scene;
 
     @Option(names = "--at", paramLabel = "INSTANT", description = "judge as at this ISO-8601 instant")
-    private String at;
+    private Instant at;
 
     @Parameters(paramLabel = "CODE", arity = "0..*", description = "codes, or '-' for JSON lines on stdin")
     private List<String> codes = new ArrayList<>();
@@ -45,14 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GatewayConfig config = configuration.load(env, Map.of(), new ArrayList<>());
-        List<String> args = new ArrayList<>(List.of("--trust", trust));
-        if (scene != null) {
-            args.addAll(List.of("--scene", scene));
-        }
-        if (at != null) {
-            args.addAll(List.of("--at", at));
-        }
-        args.addAll(codes);
-        return new OfflineVerify(config, clock).run(args, System.in, System.out, System.err);
+        return new OfflineVerify(config, clock).run(trust, scene, at, codes, System.in, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -11,6 +11,7 @@ import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.model.SubjectKey;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.policy.SnapshotColour;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -63,8 +64,7 @@ public final class OnlineColours implements ColourService {
     public Future<ColourAnswer> colourOf(HealthCode code, Scene scene) {
         StoreLanes store = routes.storeOf(code.issuer());
         if (store == null) { // no store for this issuer: offline, on the signed snapshot
-            return Future.succeededFuture(SnapshotColours.fromSnapshot(code, scene, clock.instant().getEpochSecond(),
-                    false, null));
+            return Future.succeededFuture(SnapshotColour.of(code, scene, clock.instant().getEpochSecond()));
         }
         return store.lane(code.issuer()).answer(new SubjectKey(code.issuer(), code.subject()))
                 .map(answer -> answer instanceof ColourLane.Fresh f
@@ -81,7 +81,7 @@ public final class OnlineColours implements ColourService {
     private ColourAnswer standIn(HealthCode code, Scene scene, ColourLane.Degraded d, ColourMetrics metrics) {
         CachedColour stale = d.stale();
         long now = clock.instant().getEpochSecond();
-        ColourAnswer snapshot = SnapshotColours.fromSnapshot(code, scene, now, true, d.why());
+        ColourAnswer snapshot = SnapshotColour.standIn(code, scene, now, d.why());
         ColourAnswer answer;
         if ((stale != null && stale.colour() == Colour.RED) || invalidation.redUnderEveryIssuer(code.subject())) {
             answer = ColourAnswer.degraded(Colour.RED, ColourSource.CACHE, d.why());

@@ -1,7 +1,7 @@
 package dev.hcgateway.config;
 
 import dev.hcgateway.model.CodeKind;
-import dev.hcgateway.code.ValidityBounds;
+import dev.hcgateway.hcn1.ValidityBounds;
 
 /**
  * Scene-independent rules of the codes themselves.

@@ -1,71 +1,47 @@
 package dev.hcgateway.dcc;
 
-import dev.hcgateway.model.DccCertificate;
-
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import dev.hcgateway.code.Base45;
-import dev.hcgateway.code.BoundedInflater;
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.SigStructure;
-import dev.hcgateway.format.CodeFormat;
+import dev.hcgateway.cose.CoseText;
+import dev.hcgateway.cose.SigStructure;
+import dev.hcgateway.cose.StrictCbor;
+import dev.hcgateway.crypto.SignatureAlgorithm;
 import dev.hcgateway.format.Decoded;
-import dev.hcgateway.format.SignatureAlgorithm;
+import dev.hcgateway.format.FormatDecoder;
+import dev.hcgateway.model.DccCertificate;
 import dev.hcgateway.model.Reason;
 import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Decodes {@code HC1:} texts (EU Digital COVID Certificates): Base45, zlib (required), COSE_Sign1 (tag 18
- * optional, an outer CWT tag 61 stripped), CWT claims. Reuses the HCN1 stages (Base45, the capped inflater,
- * the Sig_structure) and bounds (text length, 4096 bytes inflated, nesting 16). Pure, thread-safe, and never
- * throws on hostile input.
+ * optional, an outer CWT tag 61 stripped), CWT claims. Shares the COSE layers and bounds of every format
+ * ({@link CoseText}: text length, Base45, 4096 bytes inflated; {@link StrictCbor}: nesting 16, no duplicate keys;
+ * the Sig_structure). Pure, thread-safe, and never throws on hostile input.
  */
-public final class DccDecoder implements CodeFormat {
+public final class DccDecoder implements FormatDecoder<DccCertificate> {
 
     /** The context prefix of a v1 DCC. */
     public static final String PREFIX = "HC1:";
 
-    private static final Decoded.Refused MALFORMED = new Decoded.Refused(Reason.MALFORMED);
-    private static final Decoded.Refused UNSUPPORTED_FORMAT = new Decoded.Refused(Reason.UNSUPPORTED_FORMAT);
-    private static final Decoded.Refused UNSUPPORTED_ALGORITHM = new Decoded.Refused(Reason.UNSUPPORTED_ALGORITHM);
+    private static final Decoded<DccCertificate> MALFORMED = Decoded.refused(Reason.MALFORMED);
+    private static final Decoded<DccCertificate> UNSUPPORTED_FORMAT = Decoded.refused(Reason.UNSUPPORTED_FORMAT);
+    private static final Decoded<DccCertificate> UNSUPPORTED_ALGORITHM =
+            Decoded.refused(Reason.UNSUPPORTED_ALGORITHM);
 
-    private final BoundedInflater inflater = new BoundedInflater(CodeDecoder.MAX_COSE_BYTES);
-    private final ObjectMapper cbor;
-
-    /** Creates a decoder whose CBOR reader refuses deep nesting, long strings and duplicate keys. */
-    public DccDecoder() {
-        CBORFactory factory = CBORFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16)
-                        .maxStringLength(CodeDecoder.MAX_COSE_BYTES).maxNumberLength(64).build())
-                .build();
-        this.cbor = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    }
+    // The spec requires zlib: an uncompressed COSE is refused too.
+    private final CoseText layers = new CoseText(true);
+    private final ObjectMapper cbor = new ObjectMapper(StrictCbor.factory())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
-    public String prefix() {
-        return PREFIX;
-    }
-
-    @Override
-    public Decoded decode(String text) {
+    public Decoded<DccCertificate> decode(String text) {
         if (text == null || !text.startsWith(PREFIX)) {
             return UNSUPPORTED_FORMAT;
         }
-        if (text.length() > CodeDecoder.MAX_TEXT_LENGTH || text.length() == PREFIX.length()) {
-            return MALFORMED;
-        }
-        byte[] raw = Base45.decode(text, PREFIX.length());
-        if (raw == null || !BoundedInflater.isZlib(raw)) {
-            return MALFORMED; // the spec requires zlib: an uncompressed COSE is refused too
-        }
-        byte[] cose = inflater.inflate(raw);
+        byte[] cose = layers.open(text, PREFIX.length());
         if (cose == null) {
             return MALFORMED;
         }
@@ -93,7 +69,7 @@ public final class DccDecoder implements CodeFormat {
         return Arrays.copyOfRange(cose, o, cose.length);
     }
 
-    private Decoded readSign1(byte[] cose) throws IOException {
+    private Decoded<DccCertificate> readSign1(byte[] cose) throws IOException {
         JsonNode sign1 = cbor.readTree(cose);
         if (!sign1.isArray() || sign1.size() != 4) {
             return MALFORMED;

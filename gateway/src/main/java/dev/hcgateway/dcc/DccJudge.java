@@ -1,20 +1,17 @@
 package dev.hcgateway.dcc;
 
-import dev.hcgateway.model.DccCertificate;
-
-import dev.hcgateway.model.CodeKind;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.model.HealthCode;
-import dev.hcgateway.model.Colour;
+import dev.hcgateway.crypto.SignatureVerifiers;
 import dev.hcgateway.format.Decoded;
-import dev.hcgateway.format.SignatureAlgorithm;
+import dev.hcgateway.format.FormatJudge;
+import dev.hcgateway.format.Judging;
+import dev.hcgateway.model.CodeKind;
+import dev.hcgateway.model.Colour;
+import dev.hcgateway.model.DccCertificate;
+import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.model.Reason;
 import dev.hcgateway.model.Rejection;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.policy.DccPolicy;
-import dev.hcgateway.model.Scene;
-import dev.hcgateway.revocation.RevocationStore;
-import dev.hcgateway.trust.TrustStore;
 import dev.hcgateway.trust.TrustedDsc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,67 +22,58 @@ import java.util.List;
 
 /**
  * Judges a decoded DCC in memory: signer certificates by kid (every colliding one tried), signature, the
- * signer's validity and key usage, the CWT times, revocation by UVCI, then the scene's DCC rules.
+ * signer's validity and key usage, the CWT times, revocation by UVCI, then the scene's DCC rules, every time rule
+ * as of {@link Judging#at()}. A DCC has no colour stage: a valid one is decided whole here.
  */
-public final class DccJudge {
+public final class DccJudge implements FormatJudge<DccCertificate> {
 
-    private final TrustStore trust;
-    private final Es256Verifier es256;
-    private final Ps256Verifier ps256;
-    private final RevocationStore revocations;
+    private final SignatureVerifiers verifiers;
     private final long skewSeconds;
     private final DccPolicy policy = new DccPolicy();
 
-    /** Creates the judge from the pipeline's stages. */
-    public DccJudge(TrustStore trust, Es256Verifier es256, Ps256Verifier ps256, RevocationStore revocations,
-                    long skewSeconds) {
-        this.trust = trust;
-        this.es256 = es256;
-        this.ps256 = ps256;
-        this.revocations = revocations;
+    /** Creates the judge over these verifiers, with this clock skew allowed on {@code exp} and {@code iat}. */
+    public DccJudge(SignatureVerifiers verifiers, long skewSeconds) {
+        this.verifiers = verifiers;
         this.skewSeconds = skewSeconds;
     }
 
-    /** Returns a rejection, or the verdict of the scene's rules, for this certificate at {@code now}. */
-    public Validation judge(Decoded.Signed<?> signed, DccCertificate cert, Scene scene, Instant now) {
-        List<TrustedDsc> candidates = trust.current().findDscs(signed.kid());
+    @Override
+    public Validation judge(Decoded.Signed<DccCertificate> signed, Judging judging) {
+        DccCertificate cert = signed.claims();
+        List<TrustedDsc> candidates = judging.trust().findDscs(signed.kid());
         if (candidates.isEmpty()) {
-            return new Rejection(Reason.UNKNOWN_KEY);
+            return Rejection.of(Reason.UNKNOWN_KEY);
         }
         TrustedDsc signer = null;
         for (TrustedDsc dsc : candidates) {
-            if (dsc.algorithm() == signed.algorithm() && verifies(dsc, signed)) {
+            if (dsc.algorithm() == signed.algorithm()
+                    && verifiers.verify(dsc.algorithm(), dsc.key(), signed.toBeSigned(), signed.signature())) {
                 signer = dsc;
                 break;
             }
         }
         if (signer == null) {
-            return new Rejection(Reason.BAD_SIGNATURE);
+            return Rejection.of(Reason.BAD_SIGNATURE);
         }
-        long t = now.getEpochSecond();
-        if (signer.notAfter().isBefore(now) || signer.notBefore().getEpochSecond() > cert.issuedAt()) {
-            return new Rejection(Reason.KEY_EXPIRED);
+        Instant at = judging.at();
+        long t = at.getEpochSecond();
+        if (signer.notAfter().isBefore(at) || signer.notBefore().getEpochSecond() > cert.issuedAt()) {
+            return Rejection.of(Reason.KEY_EXPIRED);
         }
         if (!signer.allows(cert.type())) {
-            return new Rejection(Reason.UNSUITABLE_KEY);
+            return Rejection.of(Reason.UNSUITABLE_KEY);
         }
         if (t > cert.expiresAt() + skewSeconds) {
-            return new Rejection(Reason.EXPIRED);
+            return Rejection.of(Reason.EXPIRED);
         }
         if (cert.issuedAt() > t + skewSeconds) {
-            return new Rejection(Reason.NOT_YET_VALID);
+            return Rejection.of(Reason.NOT_YET_VALID);
         }
         String country = cert.country() != null ? cert.country() : signer.country();
-        if (revocations.isRevoked(revocationView(cert, country))) {
-            return new Rejection(Reason.REVOKED);
+        if (judging.revocations().isRevoked(revocationView(cert, country))) {
+            return Rejection.of(Reason.REVOKED);
         }
-        return policy.decide(scene, cert, country, now);
-    }
-
-    private boolean verifies(TrustedDsc dsc, Decoded.Signed<?> signed) {
-        return dsc.algorithm() == SignatureAlgorithm.ES256
-                ? es256.verify(dsc.key(), signed.toBeSigned(), signed.signature())
-                : ps256.verify(dsc.key(), signed.toBeSigned(), signed.signature());
+        return policy.decide(judging.scene(), cert, country, at);
     }
 
     /**

@@ -1,10 +1,23 @@
 package dev.hcgateway.format;
 
+import dev.hcgateway.crypto.SignatureAlgorithm;
 import dev.hcgateway.model.Reason;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
-/** What a {@link CodeFormat} made of a text: a {@link Signed} credential, or a {@link Refused} one. */
-public sealed interface Decoded permits Decoded.Signed, Decoded.Refused {
+/** What a {@link FormatDecoder} made of a text: a {@link Signed} credential, or a {@link Refused} one. */
+public sealed interface Decoded<C> permits Decoded.Signed, Decoded.Refused {
+
+    /** Returns the refusal for a decoding reason (malformed, unsupported format or algorithm); shared instances. */
+    @SuppressWarnings("unchecked")
+    static <C> Refused<C> refused(Reason reason) {
+        Refused<?> r = Refused.BY_REASON.get(reason);
+        if (r == null) {
+            throw new IllegalArgumentException("not a decoding reason: " + reason);
+        }
+        return (Refused<C>) r;
+    }
 
     /**
      * A decoded credential and the material to verify it; nothing of it is trusted yet.
@@ -16,7 +29,7 @@ public sealed interface Decoded permits Decoded.Signed, Decoded.Refused {
      * @param algorithm  the algorithm the protected header names
      */
     record Signed<C>(C claims, byte[] kid, byte[] toBeSigned, byte[] signature, SignatureAlgorithm algorithm)
-            implements Decoded {
+            implements Decoded<C> {
         public Signed {
             Objects.requireNonNull(claims, "claims");
             Objects.requireNonNull(kid, "kid");
@@ -26,10 +39,22 @@ public sealed interface Decoded permits Decoded.Signed, Decoded.Refused {
         }
     }
 
-    /** A text that no format could decode, with the reason (malformed, unsupported format or algorithm). */
-    record Refused(Reason reason) implements Decoded {
+    /** A text that its format could not decode, with the reason (malformed, unsupported format or algorithm). */
+    record Refused<C>(Reason reason) implements Decoded<C> {
+
+        private static final Map<Reason, Refused<?>> BY_REASON = new EnumMap<>(Reason.class);
+
+        static {
+            for (Reason r : new Reason[]{Reason.MALFORMED, Reason.UNSUPPORTED_FORMAT, Reason.UNSUPPORTED_ALGORITHM}) {
+                BY_REASON.put(r, new Refused<>(r));
+            }
+        }
+
         public Refused {
-            Objects.requireNonNull(reason, "reason");
+            if (reason != Reason.MALFORMED && reason != Reason.UNSUPPORTED_FORMAT
+                    && reason != Reason.UNSUPPORTED_ALGORITHM) {
+                throw new IllegalArgumentException("not a decoding reason: " + reason);
+            }
         }
     }
 }

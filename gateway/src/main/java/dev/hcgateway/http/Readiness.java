@@ -5,7 +5,7 @@ import dev.hcgateway.http.warmup.Warmup;
 import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.revocation.RevocationStore;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -2,10 +2,10 @@ package dev.hcgateway.issuer;
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import dev.hcgateway.code.Base45;
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.Der;
-import dev.hcgateway.code.SigStructure;
+import dev.hcgateway.cose.Base45;
+import dev.hcgateway.cose.SigStructure;
+import dev.hcgateway.crypto.Der;
+import dev.hcgateway.hcn1.Hcn1Decoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,7 +137,7 @@ public final class CodeMinter {
 
     /** Returns the QR text of a COSE_Sign1: prefix, Base45, and zlib when {@code compress}. */
     public static String text(byte[] cose, boolean compress) {
-        return CodeDecoder.PREFIX + Base45.encode(compress ? zlib(cose) : cose);
+        return Hcn1Decoder.PREFIX + Base45.encode(compress ? zlib(cose) : cose);
     }
 
     /** Returns zlib (RFC 1950) of the bytes at the best compression. */

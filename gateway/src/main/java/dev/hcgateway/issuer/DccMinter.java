@@ -2,7 +2,7 @@ package dev.hcgateway.issuer;
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import dev.hcgateway.code.Base45;
+import dev.hcgateway.cose.Base45;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

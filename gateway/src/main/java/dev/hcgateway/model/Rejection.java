@@ -1,6 +1,7 @@
 package dev.hcgateway.model;
 
-import dev.hcgateway.model.Colour;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,17 @@ import java.util.Objects;
  * @param colour null, or {@link Colour#GREY} for an expired international code (what its holder's phone shows)
  */
 public record Rejection(Reason reason, Colour colour) implements Outcome, Validation {
+
+    /** One colourless rejection per reason, made once: a scan that fails allocates nothing for its answer. */
+    private static final Map<Reason, Rejection> COLOURLESS = new EnumMap<>(Reason.class);
+
+    static {
+        for (Reason r : Reason.values()) {
+            if (r != Reason.OK) {
+                COLOURLESS.put(r, new Rejection(r));
+            }
+        }
+    }
 
     public Rejection {
         Objects.requireNonNull(reason, "reason");
@@ -23,6 +35,15 @@ public record Rejection(Reason reason, Colour colour) implements Outcome, Valida
     /** Creates a rejection without a colour. */
     public Rejection(Reason reason) {
         this(reason, null);
+    }
+
+    /** Returns the rejection without a colour for this reason (one shared instance per reason). */
+    public static Rejection of(Reason reason) {
+        Rejection r = COLOURLESS.get(reason);
+        if (r == null) {
+            throw new IllegalArgumentException("a rejection needs a failing reason");
+        }
+        return r;
     }
 
     @Override

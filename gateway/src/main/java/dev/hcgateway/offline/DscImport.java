@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.trust.DscParser;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,22 +18,14 @@ import java.util.List;
  * The {@code trust import-dsc} command: converts a national DSC list ({@code {"certificates": [{kid, country,
  * rawData, ...}]}}, a signature line before the JSON skipped) into the trust file's {@code certificates}
  * array, keeping only the three fields and only items that load. An existing output file keeps its issuers.
+ * Its options are parsed by the command line ({@code cli/TrustCommand}); this class only converts.
  */
 public final class DscImport {
 
-    static final String USAGE = "usage: trust import-dsc --from FILE --out trust.json";
-
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Runs the command; returns 0 when written, 1 when the input is unusable, 2 on a usage error. */
-    public int run(List<String> args, PrintStream err) {
-        if (args.size() != 5 || !args.get(0).equals("import-dsc") || !args.get(1).equals("--from")
-                || !args.get(3).equals("--out")) {
-            err.println(USAGE);
-            return 2;
-        }
-        Path from = Path.of(args.get(2));
-        Path out = Path.of(args.get(4));
+    /** Converts the list in {@code from} into {@code out}; returns 0 when written, 1 when the input is unusable. */
+    public int run(Path from, Path out, PrintWriter err) {
         try {
             JsonNode list = json.readTree(skipSignatureLine(Files.readString(from, StandardCharsets.UTF_8)));
             JsonNode items = list == null ? null : list.get("certificates");

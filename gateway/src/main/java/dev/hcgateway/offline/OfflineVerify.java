@@ -1,41 +1,37 @@
 package dev.hcgateway.offline;
 
-import dev.hcgateway.code.TimeRules;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.colour.SnapshotColours;
-import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.answer.OutcomeJson;
-import dev.hcgateway.model.Outcome;
-import dev.hcgateway.pipeline.VerifyPipeline;
+import dev.hcgateway.config.GatewayConfig;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.crypto.SignatureVerifiers;
+import dev.hcgateway.format.Judging;
+import dev.hcgateway.hcn1.TimeRules;
+import dev.hcgateway.hcn1.VerifiedMemo;
+import dev.hcgateway.judge.CodeJudge;
+import dev.hcgateway.judge.OfflineJudge;
+import dev.hcgateway.model.RevocationLookup;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code verify} command: judges codes without a server, in the offline mode (no Redis, no store: the
- * signed colour decides), printing one answer line per code in the HTTP answer's shape. Codes come as
- * arguments, or with {@code -} as JSON lines {@code {"code", "at"?, "scene"?}} on standard input.
+ * The {@code verify} command's work: judges codes without a server, in the offline mode (no Redis, no store: the
+ * signed colour decides), printing one answer line per code in the HTTP answer's shape. Codes come as arguments,
+ * or with {@code -} as JSON lines {@code {"code", "at"?, "scene"?}} on standard input. Its options are parsed by
+ * the command line ({@code cli/VerifyCommand}); this class only judges.
  */
 public final class OfflineVerify {
 
@@ -51,57 +47,39 @@ public final class OfflineVerify {
         this.clock = clock;
     }
 
-    /** Runs the command; returns 0 when every code was judged, 1 when a line could not be, 2 on a usage error. */
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        String trustFile = null;
-        String sceneName = config.verify().defaultScene();
-        Instant at = null;
-        List<String> codes = new ArrayList<>();
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--trust" -> trustFile = value(args, ++i);
-                    case "--scene" -> sceneName = value(args, ++i);
-                    case "--at" -> at = Instant.parse(value(args, ++i));
-                    default -> {
-                        if (a.startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + a);
-                        }
-                        codes.add(a);
-                    }
-                }
-            }
-            if (trustFile == null || codes.isEmpty() || !config.scenes().containsKey(sceneName)) {
-                throw new IllegalArgumentException(trustFile == null ? "--trust is required"
-                        : codes.isEmpty() ? "give codes, or - for JSON lines on standard input"
-                        : "unknown scene " + sceneName);
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            err.println(e.getMessage());
+    /**
+     * Judges {@code codes} (or, for {@code -}, the JSON lines of {@code in}) under the trust list in {@code trustFile}
+     * at {@code sceneName} (null: the default scene), as at {@code at} (null: the wall clock). Returns 0 when every code
+     * was judged, 1 when a line could not be, 2 on a usage error (unknown scene, no code, unusable trust list).
+     */
+    public int run(Path trustFile, String sceneName, Instant at, List<String> codes, InputStream in, PrintWriter out,
+                   PrintWriter err) {
+        String scene = sceneName != null ? sceneName : config.verify().defaultScene();
+        if (codes.isEmpty() || !config.scenes().containsKey(scene)) {
+            err.println(codes.isEmpty() ? "give codes, or - for JSON lines on standard input" : "unknown scene " + scene);
             err.println(USAGE);
             return 2;
         }
-        TrustStore trust;
         CryptoProvider crypto = CryptoProvider.select(config.verify().nativeCrypto());
+        TrustList trust;
         try {
-            trust = TrustStore.fixed(new TrustListParser(crypto.ecKeyFactory())
-                    .parse(Files.readAllBytes(Path.of(trustFile)), trustFile), new SimpleMeterRegistry());
+            trust = new TrustListParser(crypto.ecKeyFactory()).parse(Files.readAllBytes(trustFile), trustFile.toString());
         } catch (Exception e) {
             err.println("cannot use the trust list: " + e.getMessage());
             return 2;
         }
-        Judge judge = new Judge(trust, new Es256Verifier(crypto));
+        Judge judge = new Judge(trust, new OfflineJudge(CodeJudge.standard(new SignatureVerifiers(crypto),
+                new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()), VerifiedMemo.none())));
         if (codes.equals(List.of("-"))) {
-            return lines(judge, in, out, err, sceneName, at);
+            return lines(judge, in, out, err, scene, at);
         }
         for (String code : codes) {
-            out.println(judge.answer(code, config.scene(sceneName), at == null ? clock.instant() : at));
+            out.println(judge.answer(code, config.scene(scene), at == null ? clock.instant() : at));
         }
         return 0;
     }
 
-    private int lines(Judge judge, InputStream in, PrintStream out, PrintStream err, String sceneName, Instant at) {
+    private int lines(Judge judge, InputStream in, PrintWriter out, PrintWriter err, String sceneName, Instant at) {
         int status = 0;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {
@@ -128,7 +106,7 @@ public final class OfflineVerify {
                     status = 1;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("cannot read standard input: " + e.getMessage());
             return 1;
         }
@@ -147,32 +125,12 @@ public final class OfflineVerify {
                 : e.getClass().getSimpleName();
     }
 
-    private static String value(List<String> args, int i) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(args.get(i - 1) + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    /** Builds an offline pipeline per judgement, on a clock fixed at that judgement's instant. */
-    private final class Judge {
-        private final TrustStore trust;
-        private final Es256Verifier verifier;
-        private final CodeDecoder decoder = new CodeDecoder();
-
-        Judge(TrustStore trust, Es256Verifier verifier) {
-            this.trust = trust;
-            this.verifier = verifier;
-        }
+    /** Judges one code as at one instant: its time rules and its snapshot's colour both as of that instant. */
+    private record Judge(TrustList trust, OfflineJudge judge) {
 
         String answer(String code, Scene scene, Instant at) {
-            Clock fixed = Clock.fixed(at, ZoneOffset.UTC);
-            VerifyPipeline pipeline = new VerifyPipeline(decoder, trust, verifier, new LocalRevocations(),
-                    new SnapshotColours(fixed), new ScenePolicy(), fixed,
-                    new TimeRules(config.verify().clockSkewSeconds(), config.codes().maxValidity()));
-            // Offline stages answer at once: the future is already complete.
-            Outcome outcome = pipeline.verify(code, scene).toCompletionStage().toCompletableFuture().join();
-            return OutcomeJson.buffer(outcome).toString(StandardCharsets.UTF_8);
+            return OutcomeJson.buffer(judge.judge(code, new Judging(trust, RevocationLookup.NONE, scene, at), at))
+                    .toString(StandardCharsets.UTF_8);
         }
     }
 }

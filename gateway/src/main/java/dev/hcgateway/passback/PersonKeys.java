@@ -1,11 +1,9 @@
 package dev.hcgateway.passback;
 
+import dev.hcgateway.crypto.HmacSha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns who presented a credential into a {@link PersonKey}: HMAC-SHA256 under the fleet's sighting key, truncated
@@ -14,9 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PersonKeys {
 
-    private final SecretKeySpec key;
-    // Mac is not thread-safe: one per event loop (or worker) thread, made on first use.
-    private final ThreadLocal<Mac> macs;
+    private final HmacSha256 mac;
 
     /** Creates the hasher for a fleet-wide secret (its UTF-8 bytes key the HMAC). */
     public PersonKeys(String secret) {
@@ -24,8 +20,7 @@ public final class PersonKeys {
     }
 
     private PersonKeys(byte[] secret) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
+        this.mac = new HmacSha256(secret);
     }
 
     /** Returns a hasher under a random key: sightings then stay in this process (tests, no fleet). */
@@ -37,18 +32,8 @@ public final class PersonKeys {
 
     /** Returns the key of a person named by {@link Passback#personOf}. */
     public PersonKey of(String person) {
-        byte[] digest = macs.get().doFinal(person.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = mac.of(person.getBytes(StandardCharsets.UTF_8));
         ByteBuffer b = ByteBuffer.wrap(digest);
         return new PersonKey(b.getLong(), b.getLong());
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 }

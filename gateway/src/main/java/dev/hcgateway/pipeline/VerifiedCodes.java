@@ -1,5 +1,6 @@
 package dev.hcgateway.pipeline;
 
+import dev.hcgateway.hcn1.VerifiedMemo;
 import dev.hcgateway.model.HealthCode;
 import dev.hcgateway.trust.TrustList;
 import io.micrometer.core.instrument.Counter;
@@ -24,10 +25,10 @@ import java.time.Clock;
  * promoted, the main cost measured in docs/performance.md ("Fourth session"). A set is read and written under one
  * of {@link #STRIPES} locks, held for a copy of 160 bytes.
  */
-public final class VerifiedCodes {
+public final class VerifiedCodes implements VerifiedMemo<VerifiedCodes.TextDigest> {
 
     /** A SHA-256 digest as four longs: equality is the digest's, and nobody can build two texts with one digest. */
-    record TextDigest(long a, long b, long c, long d) {
+    public record TextDigest(long a, long b, long c, long d) {
     }
 
     /** The trust list that entries numbered {@code number} were verified under. */
@@ -92,7 +93,8 @@ public final class VerifiedCodes {
     }
 
     /** Returns the key of a text, or null when the cache is off (no digest is computed then). */
-    TextDigest digest(String text) {
+    @Override
+    public TextDigest key(String text) {
         if (sets == 0) {
             return null;
         }
@@ -102,7 +104,8 @@ public final class VerifiedCodes {
     }
 
     /** Returns the claims an earlier verification of this exact text under {@code current} established, or null. */
-    HealthCode find(TextDigest digest, TrustList current) {
+    @Override
+    public HealthCode find(TextDigest digest, TrustList current) {
         if (digest == null) {
             return null;
         }
@@ -123,7 +126,8 @@ public final class VerifiedCodes {
     }
 
     /** Remembers that this text's signature verified under a key of {@code list}, the current one. */
-    void remember(TextDigest digest, HealthCode code, TrustList list) {
+    @Override
+    public void remember(TextDigest digest, HealthCode code, TrustList list) {
         Generation g = generation;
         if (digest == null || g.list() != list) {
             return; // a list replaced meanwhile: entries under it would never be found

@@ -3,6 +3,7 @@ package dev.hcgateway.revocation;
 import dev.hcgateway.model.SubjectKey;
 
 import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.model.RevocationLookup;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,12 +12,13 @@ import java.util.function.Consumer;
  * The revocation set and the change feed that carries revocations and colour invalidations to every gateway.
  * {@link #isRevoked} reads a local mirror only: a scan never waits on the network.
  */
-public interface RevocationStore {
+public interface RevocationStore extends RevocationLookup {
 
     /** Loads the mirror and starts following changes. */
     Future<Void> start();
 
     /** Tells whether the code is revoked: by its code id, or by its subject with codes issued before an instant. */
+    @Override
     boolean isRevoked(HealthCode code);
 
     /** Revokes one code by its id; completes once the change is stored. */

@@ -2,7 +2,7 @@ package dev.hcgateway.trust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hcgateway.model.CertificateType;
-import dev.hcgateway.format.SignatureAlgorithm;
+import dev.hcgateway.crypto.SignatureAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

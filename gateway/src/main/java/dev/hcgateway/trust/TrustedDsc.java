@@ -1,7 +1,7 @@
 package dev.hcgateway.trust;
 
 import dev.hcgateway.model.CertificateType;
-import dev.hcgateway.format.SignatureAlgorithm;
+import dev.hcgateway.crypto.SignatureAlgorithm;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Objects;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hcgateway.offline.OfflineVerify;
 import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Gateways;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -35,13 +36,12 @@ class DemoDccPassesWhereDccsAreAcceptedTest {
 
     /** Judges offline as the verify command does (it writes to the process's own streams, so it is called here). */
     private static String verify(String scene, String code) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         int rc = new OfflineVerify(Gateways.config(Map.of()), Clock.systemUTC())
-                .run(List.of("--trust", "../config/demo/trust.json", "--scene", scene, code),
-                        InputStream.nullInputStream(), new PrintStream(out, true),
-                        new PrintStream(OutputStream.nullOutputStream()));
+                .run(Path.of("../config/demo/trust.json"), scene, null, List.of(code), InputStream.nullInputStream(),
+                        new PrintWriter(out, true), new PrintWriter(Writer.nullWriter()));
         assertThat(rc).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     @ParameterizedTest

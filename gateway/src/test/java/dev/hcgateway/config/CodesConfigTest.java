@@ -3,7 +3,7 @@ package dev.hcgateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hcgateway.code.ValidityBounds;
+import dev.hcgateway.hcn1.ValidityBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.hcgateway.dcc;
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
-import dev.hcgateway.code.Base45;
+import dev.hcgateway.cose.Base45;
 import dev.hcgateway.trust.DscParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +26,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import dev.hcgateway.cose.SigStructure;
 
 /**
  * Builds a DCC test corpus: Document Signer Certificates (BouncyCastle, test scope only) with or without the
@@ -257,7 +258,7 @@ public final class DccCorpus {
                 }
                 g.writeEndObject();
             });
-            byte[] signature = signature(dev.hcgateway.code.SigStructure.encode(protectedHeader, claims));
+            byte[] signature = signature(SigStructure.encode(protectedHeader, claims));
             byte[] cose = cbor(g -> {
                 if (tags) {
                     g.writeTag(61);

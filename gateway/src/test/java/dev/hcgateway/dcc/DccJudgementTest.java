@@ -1,15 +1,11 @@
 package dev.hcgateway.dcc;
 
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.hcn1.ValidityBounds;
 import dev.hcgateway.model.CertificateType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.dcc.DccCorpus.Dsc;
 import dev.hcgateway.model.DccVerdict;
 import dev.hcgateway.model.Decision;
@@ -17,14 +13,11 @@ import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Reason;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import dev.hcgateway.model.SubjectKey;
 import org.junit.jupiter.api.Test;
+import dev.hcgateway.support.VerifyPipelines;
 
 /**
  * Every DCC reason from one self-made corpus, judged by the pipeline the gateway runs: signer certificates
@@ -72,9 +66,8 @@ class DccJudgementTest {
                 "corpus");
         MutableClock clock = new MutableClock(NOW);
         revocations = new LocalRevocations();
-        pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(list, new SimpleMeterRegistry()),
-                new Es256Verifier(crypto), revocations, new SnapshotColours(clock), new ScenePolicy(), clock,
-                new TimeRules(300, ValidityBounds.SIGNED_EXP));
+        pipeline = VerifyPipelines.offline(list, crypto, clock).revocations(revocations)
+                .time(300, ValidityBounds.SIGNED_EXP).build();
         scenes = Gateways.config(Map.of()).scenes();
     }
 

@@ -1,26 +1,17 @@
 package dev.hcgateway.dcc;
 
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.model.CodeKind;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.colour.SnapshotColours;
 import dev.hcgateway.issuer.CodeClaims;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Provider;
@@ -43,6 +34,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import dev.hcgateway.crypto.Ps256Verifier;
+import dev.hcgateway.revocation.LocalRevocations;
+import dev.hcgateway.support.VerifyPipelines;
 
 /**
  * DCC costs (docs/dcc.md, "Performance"): the in-memory pipeline on a DCC signed with ES256 against the same on
@@ -86,9 +80,7 @@ public class DccVerifyBenchmark {
                 DccCorpus.trustJson(List.of(dsc)).getBytes(StandardCharsets.UTF_8), "bench");
         TrustList both = new TrustList(issuers.keys(), dscs.dscs(), "bench");
         MutableClock clock = new MutableClock(now);
-        pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(both, new SimpleMeterRegistry()),
-                new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(clock), new ScenePolicy(), clock,
-                new TimeRules(60, ValidityBounds.SIGNED_EXP));
+        pipeline = VerifyPipelines.offline(both, crypto, clock).revocations(new LocalRevocations()).build();
         scene = Gateways.config(Map.of()).scene("airport");
         if (!(dcc() instanceof dev.hcgateway.model.DccVerdict) || !(hcn1() instanceof Validation.Valid)) {
             throw new IllegalStateException("fixtures not valid: " + dcc() + " " + hcn1());

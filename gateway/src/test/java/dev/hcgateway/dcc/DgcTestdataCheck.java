@@ -1,27 +1,19 @@
 package dev.hcgateway.dcc;
 
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.code.TimeRules;
+import dev.hcgateway.hcn1.ValidityBounds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.model.DccVerdict;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Reason;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.support.Gateways;
 import dev.hcgateway.trust.DscParser;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +28,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import dev.hcgateway.model.RevocationLookup;
+import dev.hcgateway.crypto.SignatureVerifiers;
 
 /**
  * Runs the public EU test corpus (dgc-testdata) when {@code HC_DGC_TESTDATA} names a local checkout; skipped
@@ -78,7 +72,7 @@ class DgcTestdataCheck {
         Assumptions.assumeTrue(root != null, "HC_DGC_TESTDATA not set");
         ObjectMapper json = new ObjectMapper();
         CryptoProvider crypto = CryptoProvider.select(true);
-        Es256Verifier es256 = new Es256Verifier(crypto);
+        SignatureVerifiers verifiers = new SignatureVerifiers(crypto);
         var config = Gateways.config(Map.of());
         Scene scene = config.scene("airport");
         long skew = config.verify().clockSkewSeconds();
@@ -113,11 +107,9 @@ class DgcTestdataCheck {
                     + "\",\"country\":\"" + file.getParent().getParent().getParent().getFileName() + "\",\"rawData\":\""
                     + Base64.getEncoder().encodeToString(der) + "\"}]}";
             Clock fixed = Clock.fixed(now, ZoneOffset.UTC);
-            VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(),
-                    TrustStore.fixed(new TrustListParser(crypto.ecKeyFactory()).parse(
-                            trust.getBytes(StandardCharsets.UTF_8), file.toString()), new SimpleMeterRegistry()),
-                    es256, new LocalRevocations(), new SnapshotColours(fixed), new ScenePolicy(), fixed,
-                    new TimeRules(skew, ValidityBounds.SIGNED_EXP));
+            VerifyPipeline pipeline = VerifyPipeline.builder().trust(new TrustListParser(crypto.ecKeyFactory())
+                            .parse(trust.getBytes(StandardCharsets.UTF_8), file.toString())).verifiers(verifiers)
+                    .revocations(RevocationLookup.NONE).clock(fixed).time(skew, ValidityBounds.SIGNED_EXP).build();
             Outcome outcome = pipeline.verify(prefix, scene).result();
             JsonNode expected = c.path("EXPECTEDRESULTS");
             Set<Reason> wanted = null;

@@ -2,7 +2,7 @@ package dev.hcgateway.dcc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.Base45;
+import dev.hcgateway.cose.Base45;
 import dev.hcgateway.format.Decoded;
 import java.time.Instant;
 import java.util.Random;
@@ -30,9 +30,9 @@ class HostileDccTextTest {
             assertThat(decoder.decode(good.substring(0, 4 + random.nextInt(good.length() - 4)))).isNotNull();
         }
         assertThat(decoder.decode("HC1:" + Base45.encode(DccCorpus.deflate(cose))))
-                .isEqualTo(new Decoded.Refused(dev.hcgateway.model.Reason.MALFORMED));
+                .isEqualTo(Decoded.refused(dev.hcgateway.model.Reason.MALFORMED));
         assertThat(decoder.decode("HC1:" + Base45.encode(DccCorpus.deflate(new byte[100_000]))))
-                .as("inflate bomb").isEqualTo(new Decoded.Refused(dev.hcgateway.model.Reason.MALFORMED));
+                .as("inflate bomb").isEqualTo(Decoded.refused(dev.hcgateway.model.Reason.MALFORMED));
         assertThat(decoder.decode("HC1:" + "A".repeat(6000))).isInstanceOf(Decoded.Refused.class);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.revocation.MirrorState;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

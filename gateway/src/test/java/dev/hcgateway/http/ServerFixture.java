@@ -1,8 +1,8 @@
 package dev.hcgateway.http;
 
 import dev.hcgateway.Pipelines;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.crypto.SignatureVerifiers;
 import dev.hcgateway.http.edge.RateLimits;
 import dev.hcgateway.http.warmup.Warmup;
 import dev.hcgateway.model.Colour;
@@ -10,6 +10,7 @@ import dev.hcgateway.passage.Passages;
 import dev.hcgateway.passage.Places;
 import dev.hcgateway.passback.Passback;
 import dev.hcgateway.passback.Sightings;
+import dev.hcgateway.pipeline.CryptoPlacement;
 import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.SnapshotColours;
@@ -23,7 +24,7 @@ import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -72,8 +73,8 @@ final class ServerFixture implements AutoCloseable {
         if (trust == null) {
             trust = TrustStore.fixed(TestData.trustList(crypto), registry);
         }
-        VerifyPipeline pipeline = new Pipelines(config, clock, new Es256Verifier(crypto), revocations, null)
-                .build(trust, colours, VerifiedCodes.off());
+        VerifyPipeline pipeline = new Pipelines(config, clock, new SignatureVerifiers(crypto), revocations,
+                CryptoPlacement.INLINE).build(trust, colours, VerifiedCodes.off());
         // No journal and no passback rules: passages record nothing and passback changes nothing here.
         services = new ApiServices(config, pipeline, revocations, colours, new GatewayMetrics(registry),
                 new Readiness(trust, revocations, colours),

@@ -2,8 +2,8 @@ package dev.hcgateway.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.Decoding;
+import dev.hcgateway.hcn1.Hcn1Decoder;
+import dev.hcgateway.format.Decoded;
 import dev.hcgateway.image.DecodeResult;
 import dev.hcgateway.image.ImageFormat;
 import dev.hcgateway.image.ImageMetrics;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.hcgateway.model.HealthCode;
 
 /** The issuer tools of the jar's command line: keys, trust-list entries, minting and QR images that verifiers read back. */
 class IssuerCliTest {
@@ -43,9 +44,9 @@ class IssuerCliTest {
         assertThat(mint.rc()).as(mint.err()).isZero();
         String[] codes = mint.out().trim().split("\n");
         assertThat(codes).hasSize(2).doesNotHaveDuplicates();
-        Decoding.Decoded decoded = (Decoding.Decoded) new CodeDecoder().decode(codes[0]);
-        assertThat(decoded.code().subject()).isEqualTo("s-cli-1");
-        assertThat(decoded.code().relation()).isEqualTo("parent");
+        Decoded.Signed<HealthCode> decoded = (Decoded.Signed<HealthCode>) new Hcn1Decoder().decode(codes[0]);
+        assertThat(decoded.claims().subject()).isEqualTo("s-cli-1");
+        assertThat(decoded.claims().relation()).isEqualTo("parent");
         // Read back with the gateway's own image decoder, as /v1/verify/image would.
         DecodeResult read = new QrDecoder(16_000_000, new ImageMetrics(new SimpleMeterRegistry()))
                 .decode(Files.readAllBytes(png), ImageFormat.PNG, System.nanoTime() + 10_000_000_000L);

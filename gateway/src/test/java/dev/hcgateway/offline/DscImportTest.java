@@ -2,18 +2,16 @@ package dev.hcgateway.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.dcc.DccCorpus;
 import dev.hcgateway.dcc.DccCorpus.Dsc;
+import dev.hcgateway.support.CliRun;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +32,11 @@ class DscImportTest {
                 + ",{\"kid\":\"AAAAAAAAAAA=\",\"country\":\"XX\",\"rawData\":\"AAAA\"}]}");
         Path out = dir.resolve("trust.json");
         Files.writeString(out, "{\"issuers\":[]}");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = new DscImport().run(List.of("import-dsc", "--from", from1.toString(), "--out", out.toString()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        CliRun run = CliRun.of("trust", "import-dsc", "--from", from1.toString(), "--out", out.toString());
 
-        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrote 2 certificates").contains("1 skipped");
+        assertThat(run.rc()).as(run.err()).isZero();
+        assertThat(run.err()).contains("wrote 2 certificates").contains("1 skipped");
         String written = Files.readString(out);
         assertThat(written).contains("\"issuers\"").doesNotContain("thumbprint");
         TrustList list = new TrustListParser(CryptoProvider.jdk("t").ecKeyFactory())
@@ -51,7 +47,8 @@ class DscImportTest {
 
     @Test
     void badUsage_exitsTwo() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(new DscImport().run(List.of("import-dsc", "--from", "x"), new PrintStream(err))).isEqualTo(2);
+        CliRun run = CliRun.of("trust", "import-dsc", "--from", "x");
+        assertThat(run.rc()).isEqualTo(2);
+        assertThat(run.err()).contains("--out");
     }
 }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.dcc.DccCorpus;
 import dev.hcgateway.dcc.DccCorpus.Dsc;
+import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Gateways;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ class OfflineVerifyTest {
     static String vaccination;
     static String test;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
     final OfflineVerify command = new OfflineVerify(Gateways.config(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeAll
@@ -48,20 +49,24 @@ class OfflineVerifyTest {
                 "2021-06-01T08:00:00Z", "260415000"));
     }
 
-    int run(String stdin, String... args) {
-        return command.run(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    /** Runs the command line as the jar does, on the test's clock. */
+    static CliRun cli(String... args) {
+        return CliRun.of(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), args);
+    }
+
+    static List<JsonObject> answers(String out) {
+        return out.lines().map(JsonObject::new).toList();
     }
 
     List<JsonObject> answers() {
-        return out.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).toList();
+        return answers(out.toString());
     }
 
     @Test
     void codesAsArguments_oneAnswerEach_inTheHttpShape_withoutNameOrBirthDate() {
-        assertThat(run("", "--trust", trust.toString(), "--scene", "airport", vaccination, "HCN1:XYZ", test))
-                .isZero();
-        List<JsonObject> answers = answers();
+        CliRun run = cli("verify", "--trust", trust.toString(), "--scene", "airport", vaccination, "HCN1:XYZ", test);
+        assertThat(run.rc()).as(run.err()).isZero();
+        List<JsonObject> answers = answers(run.out());
         assertThat(answers).hasSize(3);
         assertThat(answers.get(0).getMap()).containsEntry("decision", "pass").containsEntry("reason", "ok")
                 .containsEntry("kind", "dcc").containsEntry("certificateType", "vaccination")
@@ -69,8 +74,7 @@ class OfflineVerifyTest {
                 .containsEntry("source", "code").doesNotContainKey("colour");
         assertThat(answers.get(1).getString("reason")).isEqualTo("malformed");
         assertThat(answers.get(2).getString("certificateType")).isEqualTo("test");
-        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
-                .doesNotContain("Musterfrau").doesNotContain("Erika").doesNotContain("1964");
+        assertThat(run.out() + run.err()).doesNotContain("Musterfrau").doesNotContain("Erika").doesNotContain("1964");
     }
 
     @Test
@@ -80,7 +84,9 @@ class OfflineVerifyTest {
                 + "{\"code\":\"" + vaccination + "\",\"scene\":\"metro\"}\n"
                 + "not json\n"
                 + "{\"code\":\"HC2:ABC\"}\n";
-        int status = run(lines, "--trust", trust.toString(), "--scene", "rail", "-");
+        int status = command.run(trust, "rail", null, List.of("-"),
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
+                new PrintWriter(err, true));
         List<String> reasons = answers().stream().map(a -> a.getString("reason", a.getString("error"))).toList();
         assertThat(reasons).containsExactly("ok", "expired", "format_not_accepted", "invalid_line",
                 "unsupported_format");
@@ -90,8 +96,11 @@ class OfflineVerifyTest {
     @Test
     void unjudgedLines_saySoInWords_withoutEchoingTheLine() {
         String lines = "HCN1:NOT-JSON-SECRET\n{\"code\":\"HCN1:X\",\"at\":\"monday\"}\n{\"scene\":\"rail\"}\n";
-        assertThat(run(lines, "--trust", trust.toString(), "-")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        int status = command.run(trust, "rail", null, List.of("-"),
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString().lines().toList()).containsExactly(
                 "line 1: not judged: not JSON (one object {\"code\": ..., \"scene\": ..., \"at\": ...} per line)",
                 "line 2: not judged: \"at\" is not an ISO-8601 instant (e.g. 2026-12-06T08:00:00Z)",
                 "line 3: not judged: no \"code\"");
@@ -99,19 +108,25 @@ class OfflineVerifyTest {
 
     @Test
     void atOption_setsTheClock() {
-        assertThat(run("", "--trust", trust.toString(), "--scene", "airport", "--at", "2021-06-04T10:00:00Z", test))
-                .isZero();
-        assertThat(answers().get(0).getString("reason")).isEqualTo("test_too_old");
+        CliRun run = cli("verify", "--trust", trust.toString(), "--scene", "airport", "--at", "2021-06-04T10:00:00Z",
+                test);
+        assertThat(run.rc()).as(run.err()).isZero();
+        assertThat(answers(run.out()).get(0).getString("reason")).isEqualTo("test_too_old");
     }
 
     @Test
-    void usageErrors_exitTwo() {
-        assertThat(run("", vaccination)).isEqualTo(2);
-        assertThat(run("", "--trust", trust.toString())).isEqualTo(2);
-        assertThat(run("", "--trust", trust.toString(), "--at", "yesterday", vaccination)).isEqualTo(2);
-        assertThat(run("", "--trust", trust.toString(), "--scene", "moon", vaccination)).isEqualTo(2);
-        assertThat(run("", "--trust", dir.resolve("missing.json").toString(), vaccination)).isEqualTo(2);
-        assertThat(out.size()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: verify");
+    void usageErrors_exitTwo_answeringNothing() {
+        String file = trust.toString();
+        for (String[] args : List.of(new String[]{"verify", vaccination},
+                new String[]{"verify", "--trust", file},
+                new String[]{"verify", "--trust", file, "--at", "yesterday", vaccination},
+                new String[]{"verify", "--trust", file, "--scene", "moon", vaccination},
+                new String[]{"verify", "--trust", dir.resolve("missing.json").toString(), vaccination})) {
+            CliRun run = cli(args);
+            assertThat(run.rc()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(run.err()).as(String.join(" ", args)).containsAnyOf("usage: verify", "verify --help",
+                    "cannot use the trust list");
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.hcgateway.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.crypto.CryptoProvider;
 import java.io.InputStream;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

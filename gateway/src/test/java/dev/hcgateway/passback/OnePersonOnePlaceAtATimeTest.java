@@ -2,7 +2,7 @@ package dev.hcgateway.passback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.VerifyPipelines;
+import dev.hcgateway.support.VerifyPipelines;
 import dev.hcgateway.config.PassbackConfig;
 import dev.hcgateway.model.CodeKind;
 import dev.hcgateway.model.Colour;

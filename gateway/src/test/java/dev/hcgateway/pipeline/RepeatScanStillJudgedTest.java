@@ -2,24 +2,17 @@ package dev.hcgateway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.code.VerifyPipelines;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.Reason;
 import dev.hcgateway.model.Rejection;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.model.Validation.Valid;
-import dev.hcgateway.policy.ScenePolicy;
 import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.support.MintedCodes;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.support.VerifyPipelines;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -36,10 +29,8 @@ class RepeatScanStillJudgedTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final LocalRevocations revocations = new LocalRevocations();
-    private final VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(),
-            TrustStore.fixed(TestData.trustList(provider), registry), new Es256Verifier(provider), revocations,
-            new SnapshotColours(clock), new ScenePolicy(), clock, new TimeRules(60, ValidityBounds.SIGNED_EXP), null,
-            new VerifiedCodes(1000, 30 * 86_400, clock, registry));
+    private final VerifyPipeline pipeline = VerifyPipelines.offline(TestData.trustList(provider), provider, clock)
+            .revocations(revocations).verifiedCodes(new VerifiedCodes(1000, 30 * 86_400, clock, registry)).build();
 
     private Validation judge(String text) {
         return pipeline.validate(text, VerifyPipelines.permissiveScene());

@@ -39,13 +39,13 @@ class VerifiedCodesKeepExactClaimsTest {
         VerifiedCodes cache = new VerifiedCodes(1000, 300, clock, registry);
         HealthCode proxy = code("s-老人-ÿ-1", CodeKind.PROXY, "grandparent", true, 1);
         HealthCode own = code("s-2", CodeKind.PERSONAL, null, false, 2);
-        VerifiedCodes.TextDigest a = cache.digest("HCN1:A");
-        VerifiedCodes.TextDigest b = cache.digest("HCN1:B");
+        VerifiedCodes.TextDigest a = cache.key("HCN1:A");
+        VerifiedCodes.TextDigest b = cache.key("HCN1:B");
         assertThat(cache.find(a, list)).isNull(); // the first look-up numbers the current list
         cache.remember(a, proxy, list);
         cache.remember(b, own, list);
 
-        HealthCode hit = cache.find(cache.digest("HCN1:A"), list);
+        HealthCode hit = cache.find(cache.key("HCN1:A"), list);
         assertThat(hit).isEqualTo(proxy);
         assertThat(hit.codeId()).isEqualTo(proxy.codeId());
         assertThat(hit.relation()).isEqualTo("grandparent");
@@ -53,14 +53,14 @@ class VerifiedCodesKeepExactClaimsTest {
         assertThat(hit.colourAsOf()).isEqualTo(NOW - 120);
         assertThat(cache.find(b, list)).isEqualTo(own);
         assertThat(cache.find(b, list).relation()).isNull();
-        assertThat(cache.find(cache.digest("HCN1:C"), list)).isNull();
+        assertThat(cache.find(cache.key("HCN1:C"), list)).isNull();
     }
 
     @Test
     void claimsTooLongToPack_areNotKept() {
         VerifiedCodes cache = new VerifiedCodes(1000, 300, clock, registry);
         HealthCode wide = code("\uD840\uDC00".repeat(64), CodeKind.PERSONAL, null, false, 3); // 256 bytes of subject
-        VerifiedCodes.TextDigest d = cache.digest("HCN1:W");
+        VerifiedCodes.TextDigest d = cache.key("HCN1:W");
         cache.find(d, list);
         cache.remember(d, wide, list);
 
@@ -71,7 +71,7 @@ class VerifiedCodesKeepExactClaimsTest {
     void aTrustListReload_forgetsEveryEntry_evenOnAReturnToTheOldList() {
         VerifiedCodes cache = new VerifiedCodes(1000, 300, clock, registry);
         TrustList reloaded = TrustList.of(List.of(), "test");
-        VerifiedCodes.TextDigest d = cache.digest("HCN1:A");
+        VerifiedCodes.TextDigest d = cache.key("HCN1:A");
         cache.find(d, list);
         cache.remember(d, code("s-1", CodeKind.PERSONAL, null, false, 1), list);
 
@@ -84,7 +84,7 @@ class VerifiedCodesKeepExactClaimsTest {
     @Test
     void anEntry_livesTtlSecondsAfterItsVerification() {
         VerifiedCodes cache = new VerifiedCodes(1000, 300, clock, registry);
-        VerifiedCodes.TextDigest d = cache.digest("HCN1:A");
+        VerifiedCodes.TextDigest d = cache.key("HCN1:A");
         cache.find(d, list);
         cache.remember(d, code("s-1", CodeKind.PERSONAL, null, false, 1), list);
 
@@ -97,9 +97,9 @@ class VerifiedCodesKeepExactClaimsTest {
     @Test
     void entries_neverPassTheBound_andTheLatestIsAlwaysKept() {
         VerifiedCodes cache = new VerifiedCodes(64, 300, clock, registry);
-        cache.find(cache.digest("first"), list);
+        cache.find(cache.key("first"), list);
         for (int i = 0; i < 1000; i++) {
-            VerifiedCodes.TextDigest d = cache.digest("HCN1:" + i);
+            VerifiedCodes.TextDigest d = cache.key("HCN1:" + i);
             HealthCode c = code("s-" + i, CodeKind.PERSONAL, null, false, i);
             cache.remember(d, c, list);
             assertThat(cache.find(d, list)).isEqualTo(c);
@@ -114,7 +114,7 @@ class VerifiedCodesKeepExactClaimsTest {
         List<VerifiedCodes.TextDigest> digests = new ArrayList<>();
         List<HealthCode> claims = new ArrayList<>();
         for (int i = 0; i < texts; i++) {
-            digests.add(cache.digest("HCN1:" + i));
+            digests.add(cache.key("HCN1:" + i));
             claims.add(code("subject-" + i, i % 2 == 0 ? CodeKind.PERSONAL : CodeKind.PROXY,
                     i % 2 == 0 ? null : "r" + i, i % 3 == 0, i));
         }

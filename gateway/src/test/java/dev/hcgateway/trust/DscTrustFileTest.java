@@ -3,11 +3,11 @@ package dev.hcgateway.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.model.CertificateType;
 import dev.hcgateway.dcc.DccCorpus;
 import dev.hcgateway.dcc.DccCorpus.Dsc;
-import dev.hcgateway.format.SignatureAlgorithm;
+import dev.hcgateway.crypto.SignatureAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -3,7 +3,7 @@ package dev.hcgateway.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.support.TestData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -8,7 +8,7 @@ import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.Scene;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.trust.TrustList;
-import dev.hcgateway.trust.TrustStore;
+import dev.hcgateway.truststore.TrustStore;
 import dev.hcgateway.trust.TrustedKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;

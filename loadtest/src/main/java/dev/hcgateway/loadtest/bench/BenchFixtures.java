@@ -1,11 +1,7 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.hcn1.ValidityBounds;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
@@ -17,15 +13,13 @@ import dev.hcgateway.model.Scene;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import dev.hcgateway.revocation.LocalRevocations;
 
 /** Shared set-up of the benchmarks: one issuer, a pool of valid green codes, its trust list, the default scenes. */
 public final class BenchFixtures {
@@ -70,9 +64,9 @@ public final class BenchFixtures {
      */
     public VerifyPipeline pipeline(CryptoProvider crypto, VerifiedCodes verified, MeterRegistry registry,
                                    Scene scene) throws Exception {
-        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(trustList(crypto), registry),
-                new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(clock), new ScenePolicy(),
-                clock, new TimeRules(60, ValidityBounds.SIGNED_EXP), null, verified);
+        VerifyPipeline pipeline = VerifyPipeline.builder().trust(trustList(crypto)).crypto(crypto)
+                .revocations(new LocalRevocations()).clock(clock).time(60, ValidityBounds.SIGNED_EXP)
+                .verifiedCodes(verified).build();
         for (String code : codes) {
             Validation judged = pipeline.validate(code, scene);
             if (!(judged instanceof Validation.Valid)) {

@@ -1,22 +1,17 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Decoding;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.hcn1.Hcn1Decoder;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.format.Decoded;
+import dev.hcgateway.crypto.Es256Verifier;
+import dev.hcgateway.hcn1.ValidityBounds;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustList;
-import dev.hcgateway.trust.TrustStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.IntConsumer;
+import dev.hcgateway.revocation.LocalRevocations;
 
 /**
  * The in-memory stages' cost in <em>thread CPU time</em> per operation (JMH reports wall time, which other
@@ -40,17 +35,16 @@ public final class CpuBreakdown {
         BenchFixtures fixtures = new BenchFixtures();
         String[] codes = fixtures.codes();
         int mask = BenchFixtures.CODES - 1;
-        CodeDecoder decoder = new CodeDecoder();
+        Hcn1Decoder decoder = new Hcn1Decoder();
         Es256Verifier verifier = new Es256Verifier(crypto);
         TrustList list = fixtures.trustList(crypto);
-        Decoding.Decoded[] decoded = new Decoding.Decoded[codes.length];
+        Decoded.Signed<?>[] decoded = new Decoded.Signed<?>[codes.length];
         for (int i = 0; i < codes.length; i++) {
-            decoded[i] = (Decoding.Decoded) decoder.decode(codes[i]);
+            decoded[i] = (Decoded.Signed<?>) decoder.decode(codes[i]);
         }
         var key = list.find(decoded[0].kid()).key();
-        VerifyPipeline pipeline = new VerifyPipeline(decoder, TrustStore.fixed(list, new SimpleMeterRegistry()),
-                verifier, new LocalRevocations(), new SnapshotColours(fixtures.clock()), new ScenePolicy(),
-                fixtures.clock(), new TimeRules(60, ValidityBounds.SIGNED_EXP));
+        VerifyPipeline pipeline = VerifyPipeline.builder().trust(list).crypto(crypto)
+                .revocations(new LocalRevocations()).clock(fixtures.clock()).time(60, ValidityBounds.SIGNED_EXP).build();
         Scene scene = BenchFixtures.scene("venue");
         System.out.printf("provider=%s%n", crypto.name());
         measure("decode", seconds, i -> sink = decoder.decode(codes[i & mask]));

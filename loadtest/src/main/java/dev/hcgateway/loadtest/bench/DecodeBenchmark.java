@@ -1,7 +1,7 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.Decoding;
+import dev.hcgateway.hcn1.Hcn1Decoder;
+import dev.hcgateway.format.Decoded;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import dev.hcgateway.model.HealthCode;
 
-/** Decoding only: prefix, Base45, zlib, COSE_Sign1 and CWT claims of a typical code (no signature check). */
+/** Decode only: prefix, Base45, zlib, COSE_Sign1 and CWT claims of a typical code (no signature check). */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DecodeBenchmark {
 
-    private final CodeDecoder decoder = new CodeDecoder();
+    private final Hcn1Decoder decoder = new Hcn1Decoder();
     private String[] codes;
     private int i;
 
@@ -33,7 +34,7 @@ public class DecodeBenchmark {
     }
 
     @Benchmark
-    public Decoding decode() {
+    public Decoded<HealthCode> decode() {
         return decoder.decode(codes[i++ & (BenchFixtures.CODES - 1)]);
     }
 }

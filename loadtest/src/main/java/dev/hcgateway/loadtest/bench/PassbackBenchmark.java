@@ -1,11 +1,7 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.code.ValidityBounds;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.hcn1.ValidityBounds;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.model.Colour;
@@ -23,11 +19,7 @@ import dev.hcgateway.passback.PersonKey;
 import dev.hcgateway.passback.PersonKeys;
 import dev.hcgateway.passback.SightingShare;
 import dev.hcgateway.passback.Sightings;
-import dev.hcgateway.pipeline.VerifiedCodes;
 import dev.hcgateway.pipeline.VerifyPipeline;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
-import dev.hcgateway.trust.TrustStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +34,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import dev.hcgateway.revocation.LocalRevocations;
 
 /**
  * What passback adds to a scan at a gate of a configured place (docs/passages.md, "Across gateways"):
@@ -73,10 +66,8 @@ public class PassbackBenchmark {
         BenchFixtures fixtures = new BenchFixtures();
         CryptoProvider crypto = BenchFixtures.provider("native");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        VerifyPipeline pipeline = new VerifyPipeline(new CodeDecoder(),
-                TrustStore.fixed(fixtures.trustList(crypto), registry), new Es256Verifier(crypto),
-                new LocalRevocations(), new SnapshotColours(fixtures.clock()), new ScenePolicy(), fixtures.clock(),
-                new TimeRules(60, ValidityBounds.SIGNED_EXP), null, VerifiedCodes.off());
+        VerifyPipeline pipeline = VerifyPipeline.builder().trust(fixtures.trustList(crypto)).crypto(crypto)
+                .revocations(new LocalRevocations()).clock(fixtures.clock()).time(60, ValidityBounds.SIGNED_EXP).build();
         scene = BenchFixtures.scene("metro");
         String[] codes = fixtures.codes();
         verdicts = new Verdict[codes.length];

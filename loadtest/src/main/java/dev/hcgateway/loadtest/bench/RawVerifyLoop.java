@@ -1,10 +1,12 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Decoding;
+import dev.hcgateway.hcn1.Hcn1Decoder;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.format.Decoded;
 import java.security.PublicKey;
 import java.security.Signature;
+import dev.hcgateway.model.HealthCode;
+import dev.hcgateway.crypto.Der;
 
 /**
  * The cost of one raw ES256 verify on one thread with the native provider: a plain loop over one
@@ -29,7 +31,7 @@ public final class RawVerifyLoop {
         BenchFixtures fixtures = new BenchFixtures();
         boolean distinct = args.length > 2 && args[2].equals("distinct");
         String[] codes = distinct ? fixtures.codes() : new String[]{fixtures.codes()[0]};
-        Decoding.Decoded d = (Decoding.Decoded) new CodeDecoder().decode(codes[0]);
+        Decoded.Signed<HealthCode> d = (Decoded.Signed<HealthCode>) new Hcn1Decoder().decode(codes[0]);
         PublicKey key = fixtures.trustList(crypto).find(d.kid()).key();
         boolean p1363 = true;
         Signature s;
@@ -42,9 +44,9 @@ public final class RawVerifyLoop {
         byte[][] data = new byte[codes.length][];
         byte[][] sigs = new byte[codes.length][];
         for (int i = 0; i < codes.length; i++) {
-            Decoding.Decoded c = (Decoding.Decoded) new CodeDecoder().decode(codes[i]);
+            Decoded.Signed<HealthCode> c = (Decoded.Signed<HealthCode>) new Hcn1Decoder().decode(codes[i]);
             data[i] = c.toBeSigned();
-            sigs[i] = p1363 ? c.signature() : dev.hcgateway.code.Der.fromP1363(c.signature());
+            sigs[i] = p1363 ? c.signature() : Der.fromP1363(c.signature());
         }
         s.initVerify(key);
         loop(s, data, sigs, 1.0);

@@ -1,9 +1,9 @@
 package dev.hcgateway.loadtest.bench;
 
-import dev.hcgateway.code.CodeDecoder;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Decoding;
-import dev.hcgateway.code.Es256Verifier;
+import dev.hcgateway.hcn1.Hcn1Decoder;
+import dev.hcgateway.crypto.CryptoProvider;
+import dev.hcgateway.format.Decoded;
+import dev.hcgateway.crypto.Es256Verifier;
 import dev.hcgateway.trust.TrustList;
 import java.security.PublicKey;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import dev.hcgateway.model.HealthCode;
 
 /**
  * One ES256 verify through {@link Es256Verifier} (the gateway's own path: P1363 signature, per-thread
@@ -46,11 +47,11 @@ public class VerifyBenchmark {
         CryptoProvider crypto = BenchFixtures.provider(provider);
         verifier = new Es256Verifier(crypto);
         TrustList list = fixtures.trustList(crypto);
-        CodeDecoder decoder = new CodeDecoder();
+        Hcn1Decoder decoder = new Hcn1Decoder();
         toBeSigned = new byte[BenchFixtures.CODES][];
         signatures = new byte[BenchFixtures.CODES][];
         for (int n = 0; n < BenchFixtures.CODES; n++) {
-            Decoding.Decoded d = (Decoding.Decoded) decoder.decode(fixtures.codes()[n]);
+            Decoded.Signed<HealthCode> d = (Decoded.Signed<HealthCode>) decoder.decode(fixtures.codes()[n]);
             key = list.find(d.kid()).key();
             toBeSigned[n] = d.toBeSigned();
             signatures[n] = d.signature();

@@ -1,6 +1,6 @@
 package dev.hcgateway.loadtest.pool;
 
-import dev.hcgateway.code.CryptoProvider;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
 import dev.hcgateway.issuer.KeyFiles;

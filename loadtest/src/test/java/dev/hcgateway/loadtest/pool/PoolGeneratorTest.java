@@ -3,12 +3,8 @@ package dev.hcgateway.loadtest.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hcgateway.code.CodeDecoder;
 import dev.hcgateway.model.CodeKind;
-import dev.hcgateway.code.CryptoProvider;
-import dev.hcgateway.code.Es256Verifier;
-import dev.hcgateway.code.TimeRules;
-import dev.hcgateway.colour.SnapshotColours;
+import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.issuer.CodeMinter;
 import dev.hcgateway.issuer.IssuerKey;
@@ -17,11 +13,7 @@ import dev.hcgateway.model.Rejection;
 import dev.hcgateway.model.Validation;
 import dev.hcgateway.pipeline.VerifyPipeline;
 import dev.hcgateway.model.Scene;
-import dev.hcgateway.policy.ScenePolicy;
-import dev.hcgateway.revocation.LocalRevocations;
 import dev.hcgateway.trust.TrustListParser;
-import dev.hcgateway.trust.TrustStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.hcgateway.revocation.LocalRevocations;
 
 class PoolGeneratorTest {
 
@@ -46,9 +39,8 @@ class PoolGeneratorTest {
         crypto = CryptoProvider.select(true);
         var list = new TrustListParser(crypto.ecKeyFactory()).parse(
                 key.trustList("t").encode().getBytes(StandardCharsets.UTF_8), "pool trust list");
-        pipeline = new VerifyPipeline(new CodeDecoder(), TrustStore.fixed(list, new SimpleMeterRegistry()),
-                new Es256Verifier(crypto), new LocalRevocations(), new SnapshotColours(CLOCK), new ScenePolicy(),
-                CLOCK, new TimeRules(60, new ConfigLoader().defaultsWith(Map.of()).codes().maxValidity()));
+        pipeline = VerifyPipeline.builder().trust(list).crypto(crypto).revocations(new LocalRevocations()).clock(CLOCK)
+                .time(60, new ConfigLoader().defaultsWith(Map.of()).codes().maxValidity()).build();
         scenes = new ConfigLoader().defaultsWith(Map.of()).scenes();
     }
 
