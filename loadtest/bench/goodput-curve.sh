@@ -15,7 +15,8 @@
 #    CAP_CONNS connections on core LOAD_CPU, codes of the run's mix never sent before; judged answers a second.
 # 4. For each step of STEPS (multiples of that capacity): mints a fresh pool (no code is sent twice, so the
 #    verified-code cache does not flatter the figure), runs MetroMorningPeak at that rate (RAMP s ramp, HOLD s
-#    hold), the generator pinned to core LOAD_CPU, and reads Gatling's report and the gateway's counters.
+#    hold) as a fleet of GATES gates on their own connections (hc.gates), the generator pinned to core LOAD_CPU,
+#    and reads Gatling's report and the gateway's counters.
 # 5. Prints offered / goodput / shed / closed / p99 of the judged per step, checks that the generator was not the
 #    limit (its CPU during the hold < 80 % of its core), and draws the curve (goodput.svg) for docs/performance.md.
 set -euo pipefail
@@ -28,6 +29,8 @@ GW_CPU="${GW_CPU:-0}"; LOAD_CPU="${LOAD_CPU:-1}"
 PORT="${PORT:-18680}"
 STEPS="${STEPS:-0.5 1 2 4}"
 RAMP="${RAMP:-5}"; HOLD="${HOLD:-60}"
+GATES="${GATES:-2000}"            # a fleet of this many gates, each on its own connection (0: open arrivals on
+                                  # shared connections, where Gatling opens a connection per waiting request)
 CAP_SECONDS="${CAP_SECONDS:-20}"; CAP_CONNS="${CAP_CONNS:-8}"
 WARM_SECONDS="${WARM_SECONDS:-60}"  # closed-loop load before the capacity run: under a cap the JIT's own threads
                                     # share the quota, so a capacity taken right after readiness measures the JIT
@@ -123,7 +126,7 @@ for m in $STEPS; do
   # on the generator's core (hc.pool.refreshSeconds) and none is refused as a screenshot.
   taskset -c "$LOAD_CPU" "$kit" simulate MetroMorningPeak -Dhc.gatewayUrl="$url" \
     -Dhc.pool.file="$out/pool-$n/codes.tsv" -Dhc.pool.key="$key" -Dhc.pool.refreshSeconds=100000 \
-    -Dhc.rate="$rate" -Dhc.baseRate="$rate" -Dhc.rampSeconds="$RAMP" -Dhc.holdSeconds="$HOLD" \
+    -Dhc.rate="$rate" -Dhc.baseRate="$rate" -Dhc.gates="$GATES" -Dhc.rampSeconds="$RAMP" -Dhc.holdSeconds="$HOLD" \
     -Dhc.p99Ms=100000 -Dhc.maxMs=100000 > "$out/gatling-$n.txt" 2>&1 &
   gen=$!
   # CPU of the generator and the gateway over the hold only (not the generator's start-up or pool loading).
@@ -139,5 +142,6 @@ for m in $STEPS; do
 done
 kill "$gw"; wait "$gw" 2>/dev/null || true; gw=""
 
-python3 "$bench/goodput-report.py" "$out" "$capacity" "$QUOTA" "$gw_cpu" "$HOLD" | tee "$out/results.md"
+seconds=""; [[ "$GATES" -gt 0 ]] && seconds=$((RAMP + HOLD))  # every gate scans for ramp + hold, joining over the ramp
+python3 "$bench/goodput-report.py" "$out" "$capacity" "$QUOTA" "$gw_cpu" "$HOLD" $seconds | tee "$out/results.md"
 log "curve: $out/goodput.svg"

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Reads the runs of goodput-curve.sh and prints the table of docs/performance.md; draws goodput.svg.
 
-  python3 loadtest/bench/goodput-report.py OUT CAPACITY QUOTA GW_CPU HOLD
+  python3 loadtest/bench/goodput-report.py OUT CAPACITY QUOTA GW_CPU HOLD [SECONDS]
+
+SECONDS, for a gate fleet: how long every gate scanned; offered is then what was sent a second (a gate whose
+answer outlasts its pace sends less than the nominal rate), not the nominal rate.
 
 Per step: offered (arrivals/s), goodput (answered 200 with the decision the policy expects, /s), shed (503
 overloaded, the gateway's counter), other refusals (503 timeout or too_many_connections, 429), closed (no HTTP
@@ -13,6 +16,7 @@ import sys
 from pathlib import Path
 
 out, capacity, quota, cap_cpu, hold = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
+fleet_seconds = float(sys.argv[6]) if len(sys.argv) > 6 else None
 
 
 def metric(text, name, **labels):
@@ -63,8 +67,8 @@ for n, line in enumerate((out / "steps.txt").read_text().splitlines(), start=1):
     timeouts = delta("hc_requests_refused_total", endpoint="/v1/verify", error="timeout")
     conns = delta("hc_requests_refused_total", endpoint="/v1/verify", error="too_many_connections")
     total, ok, ko, p99_ok, p99_ko, errors = g
-    seconds = total / float(rate) if float(rate) else hold
-    rows.append(dict(m=float(m), offered=float(rate), sent=total, goodput=ok / seconds, shed=shed / seconds,
+    seconds = fleet_seconds or (total / float(rate) if float(rate) else hold)
+    rows.append(dict(m=float(m), offered=total / seconds if fleet_seconds else float(rate), sent=total, goodput=ok / seconds, shed=shed / seconds,
                      other=(timeouts + conns + errors["429"]) / seconds, closed=(errors["closed"] + errors["timeout"]) / seconds,
                      wrong=errors["wrong answer"] + errors["other status"], p99_ok=p99_ok, p99_ko=p99_ko,
                      gen_cpu=float(gen_cpu), gw_cpu=float(gw_cpu)))

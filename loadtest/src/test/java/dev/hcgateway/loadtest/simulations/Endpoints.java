@@ -33,6 +33,17 @@ public final class Endpoints {
                 .userAgentHeader("hc-loadtest");
     }
 
+    /**
+     * Returns the HTTP protocol of a gate fleet: each virtual user (a gate) keeps its own keep-alive connection, so
+     * the fleet's size is the number of connections, whatever the answers' pace.
+     */
+    public static HttpProtocolBuilder gateProtocol(String baseUrl) {
+        return http.baseUrl(baseUrl)
+                .disableWarmUp()
+                .acceptHeader("application/json")
+                .userAgentHeader("hc-loadtest");
+    }
+
     /** {@code POST /v1/verify} with the fed {@code body}; named by the code's category. */
     public static HttpRequestActionBuilder verify(Judge judge) {
         return http(session -> "verify " + session.getString("category"))

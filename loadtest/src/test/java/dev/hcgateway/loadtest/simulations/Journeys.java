@@ -2,6 +2,7 @@ package dev.hcgateway.loadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
+import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -24,6 +25,18 @@ public final class Journeys {
     /** One person scans one code at a gate. */
     public static ScenarioBuilder turnstileScans(CodeFeeder feeder, Judge judge) {
         return scenario("turnstile scans").feed(feeder).exec(stamp()).exec(Endpoints.verify(judge));
+    }
+
+    /**
+     * A fixed fleet of gates, each on its own keep-alive connection, scanning one person at a time: a gate scans
+     * again {@code pace} (uniformly 0.5x..1.5x) after its previous scan started, or at once when the answer took
+     * longer, for {@code length}. Unlike open arrivals on shared connections, a slow answer never makes the
+     * generator open more connections: the fleet's size bounds them, as at a station.
+     */
+    public static ScenarioBuilder gateFleet(CodeFeeder feeder, Judge judge, Duration pace, Duration length) {
+        return scenario("turnstile scans").during(length).on(
+                pace(pace.multipliedBy(1).dividedBy(2), pace.multipliedBy(3).dividedBy(2))
+                        .feed(feeder).exec(stamp()).exec(Endpoints.verify(judge)));
     }
 
     /** A check-in desk verifies a group's codes (1..50) in one call. */
