@@ -16,7 +16,8 @@
 # 4. For each step of STEPS (multiples of that capacity): mints a fresh pool (no code is sent twice, so the
 #    verified-code cache does not flatter the figure), runs MetroMorningPeak at that rate (RAMP s ramp, HOLD s
 #    hold) as a fleet of GATES gates on their own connections (hc.gates), the generator pinned to core LOAD_CPU,
-#    and reads Gatling's report and the gateway's counters.
+#    and reads Gatling's report and the gateway's counters. The gates throttle themselves as the SRE book's
+#    clients do (THROTTLE_K): past capacity a scan a gate refuses itself costs the gateway nothing.
 # 5. Prints offered / goodput / shed / closed / p99 of the judged per step, checks that the generator was not the
 #    limit (its CPU during the hold < 80 % of its core), and draws the curve (goodput.svg) for docs/performance.md.
 set -euo pipefail
@@ -31,6 +32,7 @@ STEPS="${STEPS:-0.5 1 2 4}"
 RAMP="${RAMP:-15}"; HOLD="${HOLD:-60}"  # the fleet's gates connect over the ramp, as a station's do before its rush
 GATES="${GATES:-2000}"            # a fleet of this many gates, each on its own connection (0: open arrivals on
                                   # shared connections, where Gatling opens a connection per waiting request)
+THROTTLE_K="${THROTTLE_K:-2}"    # the gates throttle themselves adaptively (SRE book, k = 2; 0: off): GateThrottle
 CAP_SECONDS="${CAP_SECONDS:-20}"; CAP_CONNS="${CAP_CONNS:-8}"
 WARM_SECONDS="${WARM_SECONDS:-60}"  # closed-loop load before the capacity run: under a cap the JIT's own threads
                                     # share the quota, so a capacity taken right after readiness measures the JIT
@@ -131,7 +133,7 @@ for m in $STEPS; do
   # on the generator's core (hc.pool.refreshSeconds) and none is refused as a screenshot.
   taskset -c "$LOAD_CPU" "$kit" simulate MetroMorningPeak -Dhc.gatewayUrl="$url" \
     -Dhc.pool.file="$out/pool-$n/codes.tsv" -Dhc.pool.key="$key" -Dhc.pool.refreshSeconds=100000 \
-    -Dhc.rate="$rate" -Dhc.baseRate="$rate" -Dhc.gates="$GATES" -Dhc.rampSeconds="$RAMP" -Dhc.holdSeconds="$HOLD" \
+    -Dhc.rate="$rate" -Dhc.baseRate="$rate" -Dhc.gates="$GATES" -Dhc.gateThrottleK="$THROTTLE_K" -Dhc.rampSeconds="$RAMP" -Dhc.holdSeconds="$HOLD" \
     -Dhc.p99Ms=100000 -Dhc.maxMs=100000 > "$out/gatling-$n.txt" 2>&1 &
   gen=$!
   # CPU of the generator and the gateway over the hold only (not the generator's start-up or pool loading).
