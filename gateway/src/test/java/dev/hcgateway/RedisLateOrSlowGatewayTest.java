@@ -1,5 +1,6 @@
 package dev.hcgateway;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.support.Eventually;
@@ -63,10 +64,6 @@ class RedisLateOrSlowGatewayTest {
         }
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
     private int deploy(int redisPort, Map<String, Object> more) throws Exception {
         Map<String, Object> overrides = new HashMap<>(Map.of("redis.uri", "redis://127.0.0.1:" + redisPort + "/0",
                 "redis.keyPrefix", "hc:", "http.port", 0, "http.instances", 1, "http.host", "127.0.0.1",
@@ -123,10 +120,6 @@ class RedisLateOrSlowGatewayTest {
     }
 
     private int statusOrZero(int port, String path) {
-        try {
-            return status(port, path);
-        } catch (Exception e) {
-            return 0;
-        }
+        return await(http.get(port, "127.0.0.1", path).send().map(r -> r.statusCode()).otherwise(0));
     }
 }

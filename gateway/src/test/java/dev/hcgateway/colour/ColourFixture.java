@@ -1,5 +1,7 @@
 package dev.hcgateway.colour;
 
+import static dev.hcgateway.support.Gateways.await;
+
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourAnswer;
 
@@ -121,10 +123,6 @@ abstract class ColourFixture {
     /** Returns the keys of these subjects under every issuer (an invalidation that names no issuer). */
     static List<SubjectKey> everywhere(String... subjects) {
         return Arrays.stream(subjects).map(SubjectKey::everyIssuer).toList();
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     double counter(String name, String... tags) {

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
@@ -33,13 +34,9 @@ class BatchVerifyTest {
     private WebClient client;
 
     @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
+    void deploy(Vertx vertx) {
         client = WebClient.create(vertx);
-        Gateways.deploy(vertx, clock, Map.of("http.maxInFlight", 8))
-                .onComplete(ctx.succeeding(g -> {
-                    gateway = g;
-                    ctx.completeNow();
-                }));
+        gateway = await(Gateways.deploy(vertx, clock, Map.of("http.maxInFlight", 8)));
     }
 
     private Future<HttpResponse<Buffer>> post(Object body) {

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
@@ -28,12 +29,9 @@ class CodeKindAnswerTest {
     private WebClient client;
 
     @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
+    void deploy(Vertx vertx) {
         client = WebClient.create(vertx);
-        Gateways.deploy(vertx, clock, Map.of()).onComplete(ctx.succeeding(g -> {
-            gateway = g;
-            ctx.completeNow();
-        }));
+        gateway = await(Gateways.deploy(vertx, clock, Map.of()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
@@ -127,9 +128,5 @@ class ColourApiTest {
         JsonObject ready = await(client.get(gateway.port(), "127.0.0.1", Routes.READY).send()).bodyAsJsonObject();
 
         assertThat(ready.getJsonObject("authority").getString("mode")).isEqualTo("online");
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

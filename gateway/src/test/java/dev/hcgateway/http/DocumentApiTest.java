@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -220,9 +221,5 @@ class DocumentApiTest {
         assertThat(metrics).doesNotContain(HASH).doesNotContain("s-grandma")
                 .contains("hc_verify_decisions_total{decision=\"pass\",endpoint=\"/v1/verify/document\"");
         assertThat(store.bodies.get(0)).contains(HASH);
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,12 +41,9 @@ class ExpiredInternationalIsGreyTest {
     private WebClient client;
 
     @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
+    void deploy(Vertx vertx) {
         client = WebClient.create(vertx);
-        Gateways.deploy(vertx, new MutableClock(NOW), Map.of()).onComplete(ctx.succeeding(g -> {
-            gateway = g;
-            ctx.completeNow();
-        }));
+        gateway = await(Gateways.deploy(vertx, new MutableClock(NOW), Map.of()));
     }
 
     @Test

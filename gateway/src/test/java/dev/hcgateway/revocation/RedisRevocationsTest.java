@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import static dev.hcgateway.support.Gateways.await;
+
 import dev.hcgateway.model.SubjectKey;
 
 import static dev.hcgateway.revocation.MirrorTest.code;
@@ -78,10 +80,6 @@ class RedisRevocationsTest {
         RedisRevocations store = store(more);
         await(store.start());
         return store;
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static byte[] id(String hex) {
