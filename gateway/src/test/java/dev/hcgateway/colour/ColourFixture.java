@@ -14,7 +14,6 @@ import dev.hcgateway.support.FakeStore;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import dev.hcgateway.model.SubjectKey;
