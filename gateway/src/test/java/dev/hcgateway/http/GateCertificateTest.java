@@ -69,6 +69,7 @@ class GateCertificateTest {
         o.put("http.instances", 1);
         o.put("http.requestTimeoutMs", 20_000);
         o.put("http.shedQueueMs", 60_000);
+        o.put("passages.journal", dir.resolve("journal").toString()); // offline passages need one
         port = await(Gateways.deploy(vertx, clock, o)).verticle().port();
     }
 
@@ -135,6 +136,30 @@ class GateCertificateTest {
             body.put("gate", gate);
         }
         return client.request(HttpMethod.POST, port, "127.0.0.1", Routes.VERIFY_BATCH).compose(req -> req
+                .putHeader("Content-Type", "application/json").send(body.toBuffer())
+                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toJsonObject(),
+                        req.connection()))));
+    }
+
+    @Test
+    void offlinePassagesUnderMtls_certificateOfGateA_postingGateB_gets403GateMismatch(Vertx vertx) {
+        HttpClient a = client(vertx, gate("A"));
+        Answer mismatch = await(offline(a, "urn:gate:B"));
+        assertThat(mismatch.status()).as(mismatch.body().encode()).isEqualTo(403);
+        assertThat(mismatch.body().getString("error")).isEqualTo("gate_mismatch");
+        Answer named = await(offline(a, null));
+        assertThat(named.status()).as("the certificate names the gate: " + named.body().encode()).isEqualTo(200);
+        assertThat(named.body().getInteger("accepted")).isEqualTo(1);
+    }
+
+    private Future<Answer> offline(HttpClient client, String gate) {
+        JsonObject passage = new JsonObject().put("id", java.util.UUID.randomUUID().toString())
+                .put("at", clock.millis() - 60_000).put("decision", "pass").put("reason", "ok");
+        JsonObject body = new JsonObject().put("passages", new io.vertx.core.json.JsonArray().add(passage));
+        if (gate != null) {
+            body.put("gate", gate);
+        }
+        return client.request(HttpMethod.POST, port, "127.0.0.1", Routes.PASSAGES_OFFLINE).compose(req -> req
                 .putHeader("Content-Type", "application/json").send(body.toBuffer())
                 .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toJsonObject(),
                         req.connection()))));
