@@ -32,8 +32,10 @@ public class OfflineBundlePollSimulation extends Simulation {
         LoadParams.announce("OfflineBundlePoll", peak + gates * 1000.0 / Math.max(1, every.toMillis()),
                 ramp.plus(hold));
         stack = Stack.start(20_000, true);
-        // The polls last as long as the rush; a gate's first fetch comes at a random moment of the first period.
-        Duration polling = ramp.plus(hold).minus(every).isNegative() ? Duration.ZERO : ramp.plus(hold).minus(every);
+        // The polls last as long as the rush (first fetches spread over the first period), and each gate polls at
+        // least once, so that a rush shorter than a period still measures a conditional GET.
+        Duration rest = ramp.plus(hold).minus(every);
+        Duration polling = rest.compareTo(every) < 0 ? every : rest;
         setUp(MetroMorningPeakSimulation.rush(stack, peak, ramp, hold),
                 Journeys.bundlePolls(every, polling, Boolean.parseBoolean(
                                 LoadParams.string("hc.offline.expect304", "true")))
