@@ -9,6 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +52,22 @@ class BadOfflineUploadKeepsNothingTest {
         return response.bodyAsJsonObject().getString("error");
     }
 
+    /**
+     * Declares a body one byte over the route's 8 MiB and sends none of it: the 413 comes before a byte is read (a
+     * client still sending megabytes would see the close rather than the answer). Returns the answer's head and body.
+     */
+    private String declaredOverTheBound() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gw.gateway.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/passages/offline HTTP/1.1\r\nHost: t\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + ((8 << 20) + 1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // closed after it
+        }
+    }
+
     @Test
-    void everyMalformedRequest_refusedWholeWithItsReason_nothingKept() {
+    void everyMalformedRequest_refusedWholeWithItsReason_nothingKept() throws Exception {
         long now = gw.clock.millis();
         JsonArray tooMany = new JsonArray();
         for (int i = 0; i <= 5_000; i++) {
@@ -70,8 +86,7 @@ class BadOfflineUploadKeepsNothingTest {
         JsonObject noGate = good.copy();
         noGate.remove("gate");
         assertThat(refused(noGate.encode(), 400)).isEqualTo("missing_gate");
-        assertThat(refused("{\"gate\": \"G1\", \"passages\": [\"" + "x".repeat(9 << 20) + "\"]}", 413))
-                .isEqualTo("body_too_large");
+        assertThat(declaredOverTheBound()).startsWith("HTTP/1.1 413").contains("body_too_large");
 
         assertThat(gw.gateway.counted("hc_passages_offline")).isZero();
         assertThat(gw.post("/v1/passages/offline", good).statusCode()).isEqualTo(200); // the gateway took the rest
