@@ -69,7 +69,8 @@ class OpenApiAnswersTest {
             "POST /v1/verify/image 403", "POST /v1/verify/image 429", "POST /v1/verify/document 403",
             "POST /v1/verify/document 429",
             // Offline passages: a 403 needs a client certificate (GateCertificateTest), a 503 a gateway without a
-            // journal or with a full one (BadOfflineUploadKeepsNothingTest), a 408 and 500 as on verify.
+            // journal or with a full one (BadOfflineUploadKeepsNothingTest, FullJournalKeepsOfflinePassagesAtTheGateTest),
+            // a 408 and 500 as on verify.
             "POST /v1/passages/offline 403", "POST /v1/passages/offline 503", "POST /v1/passages/offline 408",
             "POST /v1/passages/offline 500");
 
