@@ -69,8 +69,8 @@ class OpenApiAnswersTest {
             "POST /v1/verify/image 403", "POST /v1/verify/image 429", "POST /v1/verify/document 403",
             "POST /v1/verify/document 429",
             // Offline passages: a 403 needs a client certificate (GateCertificateTest), a 503 a gateway without a
-            // journal or with a full one (BadOfflineUploadKeepsNothingTest, FullJournalKeepsOfflinePassagesAtTheGateTest),
-            // a 408 and 500 as on verify.
+            // journal or with a full one (BadOfflineUploadKeepsNothingTest,
+            // FullJournalKeepsOfflinePassagesAtTheGateTest), a 408 and 500 as on verify.
             "POST /v1/passages/offline 403", "POST /v1/passages/offline 503", "POST /v1/passages/offline 408",
             "POST /v1/passages/offline 500");
 
@@ -111,8 +111,8 @@ class OpenApiAnswersTest {
         answer(HttpMethod.POST, Routes.VERIFY_BATCH, JSON, "{\"codes\":[]}", 400);
         answer(HttpMethod.POST, Routes.VERIFY_BATCH, JSON, big, 413);
         answer(HttpMethod.POST, Routes.VERIFY_BATCH, "application/x-www-form-urlencoded", "{\"codes\":[\"HCN1:%Z\"]}", 415);
-        String offline = "{\"gate\":\"G1\",\"passages\":[{\"id\":\"" + java.util.UUID.randomUUID()
-                + "\",\"at\":" + System.currentTimeMillis() + ",\"decision\":\"pass\",\"reason\":\"ok\"},{\"id\":\"x\"}]}";
+        String offline = "{\"gate\":\"G1\",\"passages\":[{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"at\":"
+                + System.currentTimeMillis() + ",\"decision\":\"pass\",\"reason\":\"ok\"},{\"id\":\"x\"}]}";
         answer(HttpMethod.POST, Routes.PASSAGES_OFFLINE, JSON, offline, 200);
         answer(HttpMethod.POST, Routes.PASSAGES_OFFLINE, JSON, "{\"gate\":\"G1\",\"passages\":[]}", 400);
         answer(HttpMethod.POST, Routes.PASSAGES_OFFLINE, "application/x-www-form-urlencoded", "{\"id\":\"%Z\"}", 415);

@@ -73,7 +73,8 @@ class BadOfflineUploadKeepsNothingTest {
         for (int i = 0; i <= 5_000; i++) {
             tooMany.add(one(now));
         }
-        JsonObject good = new JsonObject().put("gate", "SH-L2-PEOPLESQ-G03").put("passages", new JsonArray().add(one(now)));
+        JsonObject good = new JsonObject().put("gate", "SH-L2-PEOPLESQ-G03")
+                .put("passages", new JsonArray().add(one(now)));
 
         assertThat(refused("{", 400)).isEqualTo("invalid_json");
         assertThat(refused("[]", 400)).isEqualTo("invalid_json");
