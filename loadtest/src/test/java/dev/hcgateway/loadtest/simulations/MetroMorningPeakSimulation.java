@@ -20,10 +20,13 @@ import java.time.Duration;
  * scanning every N / rate seconds on average (0.5x..1.5x); the gates join over the ramp. This is the model of the
  * goodput curve: past capacity an open model on shared connections makes Gatling open a connection per waiting
  * request (thousands), which no station does; a fleet offers the same rate on a fixed number of connections.
+ * {@code hc.gateThrottleK=k} (k > 0) makes each gate throttle itself adaptively ({@link GateThrottle}); the scans
+ * the gates refused themselves are printed at the end ("gates refused N scans themselves").
  */
 public class MetroMorningPeakSimulation extends Simulation {
 
     private final Stack stack;
+    private final GateThrottle throttle = new GateThrottle(LoadParams.decimal("hc.gateThrottleK", 0));
 
     public MetroMorningPeakSimulation() throws Exception {
         double peak = LoadParams.rate(300);
@@ -31,7 +34,7 @@ public class MetroMorningPeakSimulation extends Simulation {
         Duration hold = LoadParams.seconds("hc.holdSeconds", 120);
         LoadParams.announce("MetroMorningPeak", peak, ramp.plus(hold));
         stack = Stack.start(20_000);
-        setUp(rush(stack, peak, ramp, hold)).assertions(
+        setUp(rush(stack, peak, ramp, hold, throttle)).assertions(
                 global().failedRequests().count().is(0L),
                 global().responseTime().percentile(99.0).lt(LoadParams.integer("hc.p99Ms", 250)),
                 global().responseTime().max().lt(LoadParams.integer("hc.maxMs", 1000)));
@@ -39,16 +42,18 @@ public class MetroMorningPeakSimulation extends Simulation {
 
     /**
      * Returns the rush's scans against {@code stack}: open arrivals ramping to {@code peak}, or a fleet of
-     * {@code hc.gates} gates; shared with the simulations that add something to a rush.
+     * {@code hc.gates} gates throttling themselves by {@code throttle}; shared with the simulations that add
+     * something to a rush.
      */
-    static PopulationBuilder rush(Stack stack, double peak, Duration ramp, Duration hold) {
+    static PopulationBuilder rush(Stack stack, double peak, Duration ramp, Duration hold, GateThrottle throttle) {
         Expectations expectations = new Expectations();
         CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
                 CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=70,rail=20,venue=10"), expectations));
         Judge judge = Judge.byPolicy(expectations, false);
         int gates = LoadParams.integer("hc.gates", 0);
         return gates > 0
-                ? Journeys.gateFleet(feeder, judge, Duration.ofNanos(Math.round(gates * 1e9 / peak)), ramp.plus(hold))
+                ? Journeys.gateFleet(feeder, judge, Duration.ofNanos(Math.round(gates * 1e9 / peak)), ramp.plus(hold),
+                        throttle)
                         .injectOpen(rampUsers(gates).during(ramp)).protocols(Endpoints.gateProtocol(stack.gatewayUrl()))
                 : Journeys.turnstileScans(feeder, judge).injectOpen(
                         rampUsersPerSec(LoadParams.decimal("hc.baseRate", Math.min(20, peak))).to(peak).during(ramp),
@@ -57,6 +62,7 @@ public class MetroMorningPeakSimulation extends Simulation {
 
     @Override
     public void after() {
+        System.out.println("gates refused " + throttle.refused() + " scans themselves");
         stack.close();
     }
 }

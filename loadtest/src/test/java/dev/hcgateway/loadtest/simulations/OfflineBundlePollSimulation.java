@@ -22,6 +22,7 @@ import java.time.Duration;
 public class OfflineBundlePollSimulation extends Simulation {
 
     private final Stack stack;
+    private final GateThrottle throttle = new GateThrottle(LoadParams.decimal("hc.gateThrottleK", 0));
 
     public OfflineBundlePollSimulation() throws Exception {
         double peak = LoadParams.rate(300);
@@ -36,7 +37,7 @@ public class OfflineBundlePollSimulation extends Simulation {
         // least once, so that a rush shorter than a period still measures a conditional GET.
         Duration rest = ramp.plus(hold).minus(every);
         Duration polling = rest.compareTo(every) < 0 ? every : rest;
-        setUp(MetroMorningPeakSimulation.rush(stack, peak, ramp, hold),
+        setUp(MetroMorningPeakSimulation.rush(stack, peak, ramp, hold, throttle),
                 Journeys.bundlePolls(every, polling, Boolean.parseBoolean(
                                 LoadParams.string("hc.offline.expect304", "true")))
                         .injectOpen(rampUsers(gates).during(every))
@@ -50,6 +51,7 @@ public class OfflineBundlePollSimulation extends Simulation {
 
     @Override
     public void after() {
+        System.out.println("gates refused " + throttle.refused() + " scans themselves");
         stack.close();
     }
 }
