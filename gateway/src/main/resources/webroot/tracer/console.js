@@ -19,6 +19,7 @@
       auditDown: 'The query could not be recorded in the audit, so it was not answered. Try again in a minute.',
       forbidden: 'Your role does not allow this.', failed: 'The query failed: ', zone: 'Times in ',
       time: 'Time', gate: 'Gate', decision: 'Decision', colour: 'Colour', perGate: 'Passages per gate',
+      offline: 'recorded offline (gate clock)',
       count: 'Count', histogram: 'Passages over time', more: 'more pages: press “Next page”',
       passagesOne: 'passage', passagesMany: 'passages', companionsOne: 'companion', companionsMany: 'companions',
       rowsOne: 'audit row', rowsMany: 'audit rows', encounters: 'Encounters', companion: 'Companion',
@@ -42,6 +43,7 @@
       auditDown: '本次查询无法写入审计记录，因此未予答复。请稍后重试。',
       forbidden: '您的角色无权进行此操作。', failed: '查询失败：', zone: '时区：',
       time: '时间', gate: '闸机', decision: '判定', colour: '颜色', perGate: '各闸机通行数',
+      offline: '离线记录（闸机时钟）',
       count: '次数', histogram: '通行时间分布', more: '还有更多：请点“下一页”',
       passagesOne: '条通行记录', passagesMany: '条通行记录', companionsOne: '名密接人员', companionsMany: '名密接人员',
       rowsOne: '条审计记录', rowsMany: '条审计记录', encounters: '接触次数', companion: '密接人员',
@@ -179,6 +181,8 @@
     rows.forEach((r) => tb.append(el('tr', {}, ...r.map((c) => c instanceof Node ? el('td', {}, c) : el('td', {text: c == null ? '' : String(c)})))));
     return el('table', {}, el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', {scope: 'col', text: h})))), tb);
   }
+  // A passage an offline gate handed in later: its time is the gate's clock, which officers should weigh.
+  function offline(r) { return r.offline ? ' · ' + t('offline') : ''; }
   function placeName(id) { const p = places.find((x) => x.id === id); return p ? p.name + ' (' + id + ')' : id; }
   function who(p) { return p.subject ? p.issuer + ' / ' + p.subject : (p.document ? t('document') + ' ' + p.document.slice(0, 12) + '…' : '—'); }
   function setUrl(params) {
@@ -236,7 +240,7 @@
           el('div', {}, el('h3', {text: t('perGate')}), table([t('gate'), t('count')], Object.entries(perGate).sort())),
           el('div', {}, el('h3', {text: t('histogram')}), histogram(rows, p.from, p.to))),
         table([t('time'), t('gate'), t('decision'), t('colour'), t('issuer') + ' / ' + t('subject')],
-          rows.map((r) => [show(r.at), r.gate, r.decision, r.colour, who(r)])));
+          rows.map((r) => [show(r.at) + offline(r), r.gate, r.decision, r.colour, who(r)])));
     });
   }
 
@@ -246,7 +250,7 @@
     paged('/tracer/v1/passages', Object.assign(q, {from: p.from, to: p.to}), 'passages', (rows) => {
       const list = el('ol', {class: 'timeline'});
       rows.forEach((r) => list.append(el('li', {}, el('strong', {text: show(r.at)}), ' ', placeName(r.place),
-        el('span', {class: 'muted', text: ' · ' + r.gate + ' · ' + r.decision + ' · ' + r.colour}))));
+        el('span', {class: 'muted', text: ' · ' + r.gate + ' · ' + r.decision + ' · ' + r.colour + offline(r)}))));
       $('results').append(el('h2', {text: p.document ? t('document') + ' ' + p.document.slice(0, 12) + '…' : p.issuer + ' / ' + p.subject}), list);
     });
   }

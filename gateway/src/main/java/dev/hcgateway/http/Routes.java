@@ -9,6 +9,7 @@ public final class Routes {
     public static final String VERIFY_BATCH = "/v1/verify/batch";
     public static final String VERIFY_IMAGE = "/v1/verify/image";
     public static final String VERIFY_DOCUMENT = "/v1/verify/document";
+    public static final String PASSAGES_OFFLINE = "/v1/passages/offline";
     public static final String REVOCATIONS = "/admin/v1/revocations";
     public static final String INVALIDATIONS = "/admin/v1/invalidations";
     public static final String REVOCATIONS_EXPORT = "/admin/v1/revocations/export";
@@ -24,8 +25,8 @@ public final class Routes {
     public static final String WARMUP = dev.hcgateway.metrics.Telemetry.UNMEASURED;
 
     /** Every path, for bounded metric labels. */
-    static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, REVOCATIONS,
-            INVALIDATIONS, REVOCATIONS_EXPORT, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
+    static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, PASSAGES_OFFLINE,
+            REVOCATIONS, INVALIDATIONS, REVOCATIONS_EXPORT, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
 
     private Routes() {
     }

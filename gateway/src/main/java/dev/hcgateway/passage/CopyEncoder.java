@@ -15,9 +15,9 @@ final class CopyEncoder {
 
     /** The columns in the order {@link #encode} writes them. */
     static final String COLUMNS = "id, at, gate, place, scene, decision, reason, colour, source, degraded, issuer, "
-            + "subject, kind, code_id, document";
+            + "subject, kind, code_id, document, offline";
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    private static final short FIELDS = 15;
+    private static final short FIELDS = 16;
 
     private CopyEncoder() {
     }
@@ -27,7 +27,7 @@ final class CopyEncoder {
         ByteBuffer out = ByteBuffer.allocate(SIGNATURE.length + 10 + passages.size() * 256);
         out.put(SIGNATURE).putInt(0).putInt(0); // flags (no OIDs), header extension length
         for (Passage p : passages) {
-            out = room(out, 2 + 4 * FIELDS + 16 + 8 + 1 + 12 * 3 * Passage.MAX_TEXT);
+            out = room(out, 2 + 4 * FIELDS + 16 + 8 + 2 + 12 * 3 * Passage.MAX_TEXT);
             out.putShort(FIELDS);
             out.putInt(16).putLong(p.id().getMostSignificantBits()).putLong(p.id().getLeastSignificantBits());
             out.putInt(8).putLong(p.at());
@@ -44,6 +44,7 @@ final class CopyEncoder {
             text(out, p.kind());
             text(out, p.codeId());
             text(out, p.document());
+            out.putInt(1).put((byte) (p.offline() ? 1 : 0));
         }
         out = room(out, 2);
         out.putShort((short) -1);

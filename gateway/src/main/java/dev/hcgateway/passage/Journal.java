@@ -34,6 +34,8 @@ public final class Journal implements AutoCloseable {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final List<FileChannel> sealed = new ArrayList<>();
+    /** Held while sealed segments are forced: a sync that returns has forced whatever was sealed before it began. */
+    private final Object forcing = new Object();
     private FileChannel current;
     private long currentSize;
     private volatile long currentSegment;
@@ -58,10 +60,21 @@ public final class Journal implements AutoCloseable {
 
     /** Appends a passage; returns false, counting it dropped, when the journal is full or cannot be written. */
     public synchronized boolean append(Passage passage) {
+        if (!offer(passage)) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Appends a passage; returns false when the journal is full or cannot be written, without counting it dropped:
+     * an offline gate keeps what it handed in until it is answered, so nothing is lost.
+     */
+    synchronized boolean offer(Passage passage) {
         PassageCodec.frame(passage, frame);
         int size = frame.remaining();
         if (current == null || bytes.get() + size > maxBytes) {
-            dropped.incrementAndGet();
             return false;
         }
         try {
@@ -75,8 +88,7 @@ public final class Journal implements AutoCloseable {
             }
             return true;
         } catch (IOException e) {
-            LOG.error("passages journal write failed; passage dropped: {}", e.toString());
-            dropped.incrementAndGet();
+            LOG.error("passages journal write failed; passage not recorded: {}", e.toString());
             return false;
         }
     }
@@ -100,8 +112,9 @@ public final class Journal implements AutoCloseable {
      * Seals the open segment when it holds anything, then forces and closes the sealed ones. Blocking
      * (milliseconds): run it on a worker. Only sealed files are forced, because on Linux an fsync holds the
      * file's inode lock and would stall an event loop's {@code write()} to the same file for its duration.
+     * Returns false when a force failed (the data may still reach the disk; it is not known to have).
      */
-    public void sync() {
+    public boolean sync() {
         synchronized (this) {
             if (current != null && currentSize > 0) {
                 try {
@@ -111,22 +124,31 @@ public final class Journal implements AutoCloseable {
                 }
             }
         }
-        forceSealed();
+        return forceSealed();
     }
 
-    private void forceSealed() {
-        List<FileChannel> toClose;
-        synchronized (this) {
-            toClose = new ArrayList<>(sealed);
-            sealed.clear();
-        }
-        try {
-            for (FileChannel channel : toClose) {
-                channel.force(false);
-                channel.close();
+    /**
+     * Forces and closes the sealed segments; returns false when a force failed. One caller at a time: a second
+     * one finding the list taken by the first waits for its force instead of returning before the data is down
+     * (the offline intake answers only after its own {@link #sync}).
+     */
+    private boolean forceSealed() {
+        synchronized (forcing) {
+            List<FileChannel> toClose;
+            synchronized (this) {
+                toClose = new ArrayList<>(sealed);
+                sealed.clear();
             }
-        } catch (IOException e) {
-            LOG.warn("passages journal fsync failed: {}", e.toString());
+            try {
+                for (FileChannel channel : toClose) {
+                    channel.force(false);
+                    channel.close();
+                }
+                return true;
+            } catch (IOException e) {
+                LOG.warn("passages journal fsync failed: {}", e.toString());
+                return false;
+            }
         }
     }
 

@@ -47,7 +47,7 @@ final class JournalRecorder implements PassageRecorder {
             return journal.append(new Passage(Uuid7.at(at), at, gate, places.placeOf(gate), scene,
                     outcome.decision().wire(), outcome.reason().wire(), colour, source, outcome.degraded(),
                     code == null ? null : code.issuer(), code == null ? null : code.subject(),
-                    code == null ? null : code.kind().wire(), code == null ? null : code.codeIdHex(), document));
+                    code == null ? null : code.kind().wire(), code == null ? null : code.codeIdHex(), document, false));
         } catch (IllegalArgumentException e) {
             journal.refuse(); // e.g. a signed subject past the passage's bounds: the answer must not fail for it
             return false;

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * @param issuer   issuer of the code when it decoded, else null; {@code subject}, {@code kind} with it
  * @param codeId   lower-case hex of the code's {@code cti}, or null
  * @param document lower-case hex keyed hash of an identity document, or null
+ * @param offline  judged by a gate on its own ({@code POST /v1/passages/offline}), handed in later
  */
 public record Passage(UUID id, long at, String gate, String place, String scene, String decision, String reason,
                       String colour, String source, boolean degraded, String issuer, String subject, String kind,
-                      String codeId, String document) {
+                      String codeId, String document, boolean offline) {
 
     private static final Set<String> DECISIONS = Set.of("pass", "deny", "manual");
     // Compiled once: the constructor runs on the scan path.

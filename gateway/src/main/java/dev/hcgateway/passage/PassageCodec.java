@@ -18,7 +18,11 @@ final class PassageCodec {
     static final int HEADER = 8;
     /** Largest payload: 12 text fields of at most {@link Passage#MAX_TEXT} characters, 3 bytes each. */
     static final int MAX_PAYLOAD = 64 + 12 * (2 + 3 * Passage.MAX_TEXT);
-    private static final byte VERSION = 1;
+    /** Version 1 frames (before offline passages) read as online passages; version 2 adds a flags byte. */
+    private static final byte VERSION_1 = 1;
+    private static final byte VERSION = 2;
+    private static final byte DEGRADED = 1;
+    private static final byte OFFLINE = 2;
 
     private PassageCodec() {
     }
@@ -28,7 +32,7 @@ final class PassageCodec {
         out.clear();
         out.position(HEADER);
         out.put(VERSION).putLong(p.id().getMostSignificantBits()).putLong(p.id().getLeastSignificantBits())
-                .putLong(p.at()).put((byte) (p.degraded() ? 1 : 0));
+                .putLong(p.at()).put((byte) ((p.degraded() ? DEGRADED : 0) | (p.offline() ? OFFLINE : 0)));
         for (String s : new String[]{p.gate(), p.place(), p.scene(), p.decision(), p.reason(), p.colour(),
                 p.source(), p.issuer(), p.subject(), p.kind(), p.codeId(), p.document()}) {
             text(s, out);
@@ -79,14 +83,18 @@ final class PassageCodec {
     }
 
     private static Passage decode(ByteBuffer in) {
-        if (in.get() != VERSION) {
+        byte version = in.get();
+        if (version != VERSION && version != VERSION_1) {
             throw new IllegalArgumentException("unknown frame version");
         }
         UUID id = new UUID(in.getLong(), in.getLong());
         long at = in.getLong();
-        boolean degraded = in.get() == 1;
+        byte flags = in.get();
+        // A version 1 frame wrote 1 for degraded and nothing else: the same bit, never offline.
+        boolean degraded = (flags & DEGRADED) != 0;
+        boolean offline = version == VERSION && (flags & OFFLINE) != 0;
         return new Passage(id, at, text(in), text(in), text(in), text(in), text(in), text(in), text(in), degraded,
-                text(in), text(in), text(in), text(in), text(in));
+                text(in), text(in), text(in), text(in), text(in), offline);
     }
 
     private static String text(ByteBuffer in) {

@@ -35,7 +35,10 @@ final class PassageSchema {
                     + "INCLUDE (issuer, subject, document)",
             "DROP INDEX IF EXISTS passages_place_at",
             "CREATE INDEX IF NOT EXISTS passages_person_at ON passages (issuer, subject, at)",
-            "CREATE INDEX IF NOT EXISTS passages_document_at ON passages (document, at) WHERE document IS NOT NULL")));
+            "CREATE INDEX IF NOT EXISTS passages_document_at ON passages (document, at) WHERE document IS NOT NULL"),
+            // Version 2: passages judged by a gate on its own and handed in later (POST /v1/passages/offline). A
+            // constant default: no rewrite of the table (PostgreSQL 11 and later); partitions inherit the column.
+            List.of("ALTER TABLE passages ADD COLUMN IF NOT EXISTS offline boolean NOT NULL DEFAULT false")));
     /** Partitions created past today, so that inserts never wait for one. */
     private static final int AHEAD_DAYS = 2;
 

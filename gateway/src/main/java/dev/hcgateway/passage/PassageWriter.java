@@ -15,10 +15,10 @@ final class PassageWriter {
 
     private static final String INSERT = """
             INSERT INTO passages (id, at, gate, place, scene, decision, reason, colour, source, degraded,
-                                  issuer, subject, kind, code_id, document)
+                                  issuer, subject, kind, code_id, document, offline)
             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
                                  $7::text[], $8::text[], $9::text[], $10::bool[], $11::text[], $12::text[],
-                                 $13::text[], $14::text[], $15::text[])
+                                 $13::text[], $14::text[], $15::text[], $16::bool[])
             ON CONFLICT DO NOTHING""";
 
     private final Pool pool;
@@ -39,10 +39,12 @@ final class PassageWriter {
         UUID[] ids = new UUID[n];
         Long[] ats = new Long[n];
         Boolean[] degraded = new Boolean[n];
+        Boolean[] offline = new Boolean[n];
         for (int i = 0; i < n; i++) {
             ids[i] = batch.get(i).id();
             ats[i] = batch.get(i).at();
             degraded[i] = batch.get(i).degraded();
+            offline[i] = batch.get(i).offline();
         }
         Tuple row = Tuple.tuple().addArrayOfUUID(ids).addArrayOfLong(ats)
                 .addArrayOfString(texts(batch, Passage::gate)).addArrayOfString(texts(batch, Passage::place))
@@ -51,7 +53,7 @@ final class PassageWriter {
                 .addArrayOfString(texts(batch, Passage::source)).addArrayOfBoolean(degraded)
                 .addArrayOfString(texts(batch, Passage::issuer)).addArrayOfString(texts(batch, Passage::subject))
                 .addArrayOfString(texts(batch, Passage::kind)).addArrayOfString(texts(batch, Passage::codeId))
-                .addArrayOfString(texts(batch, Passage::document));
+                .addArrayOfString(texts(batch, Passage::document)).addArrayOfBoolean(offline);
         return schema.ensure(days).compose(v -> pool.preparedQuery(INSERT).execute(row)).mapEmpty();
     }
 

@@ -11,7 +11,8 @@ import java.time.Clock;
 
 /**
  * Turns judged answers into passages and journals them ({@link PassageRecorder}), and runs what keeps them: the
- * journal's periodic fsync and the store ({@link PassageStore}: schema, shipping, retention). Readers of passages
+ * journal's periodic fsync and the store ({@link PassageStore}: schema, shipping, retention); takes the passages of
+ * offline gates ({@link OfflineIntake}) into the same journal. Readers of passages
  * (the tracer) reach the store through {@link #store}.
  */
 public final class Passages implements PassageRecorder {
@@ -21,6 +22,7 @@ public final class Passages implements PassageRecorder {
     private final PassageRecorder recorder;
     private final Journal journal;
     private final PassageStore store;
+    private final OfflineIntake offline;
     private final long fsyncIntervalMs;
     private long syncTimer = -1;
 
@@ -35,8 +37,9 @@ public final class Passages implements PassageRecorder {
         this.fsyncIntervalMs = c.fsyncIntervalMs();
         this.journal = c.journal() == null ? null : new Journal(Path.of(c.journal()), c.journalMaxBytes(),
                 c.segmentBytes());
-        this.recorder = journal == null ? PassageRecorder.NONE : new JournalRecorder(journal,
-                new Places(config.places()), clock);
+        Places places = new Places(config.places());
+        this.recorder = journal == null ? PassageRecorder.NONE : new JournalRecorder(journal, places, clock);
+        this.offline = new OfflineIntake(vertx, journal, places, clock, c.retentionDays(), registry);
         PassageMetrics metrics = new PassageMetrics(registry, journal, clock);
         this.store = c.url() == null ? null : new PassageStore(vertx, c, journal, metrics, clock);
     }
@@ -72,6 +75,11 @@ public final class Passages implements PassageRecorder {
     @Override
     public boolean record(String gate, String scene, Outcome outcome) {
         return recorder.record(gate, scene, outcome);
+    }
+
+    /** Returns the intake of passages handed in by offline gates ({@code POST /v1/passages/offline}). */
+    public OfflineIntake offline() {
+        return offline;
     }
 
     /** Returns the store, or null when {@code passages.url} is not set. */

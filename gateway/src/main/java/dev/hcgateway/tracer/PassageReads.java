@@ -16,7 +16,7 @@ import java.time.Instant;
 final class PassageReads {
 
     private static final String COLUMNS = "id, at, gate, place, scene, decision, reason, colour, source, degraded, "
-            + "issuer, subject, kind, code_id, document";
+            + "issuer, subject, kind, code_id, document, offline";
 
     private final Pool pool;
 
@@ -66,6 +66,9 @@ final class PassageReads {
         putIf(p, "kind", r.getString(12));
         putIf(p, "codeId", r.getString(13));
         putIf(p, "document", r.getString(14));
+        if (r.getBoolean(15)) {
+            p.put("offline", true); // judged by the gate on its own and handed in later; absent for live passages
+        }
         return p;
     }
 

@@ -32,7 +32,8 @@ class GateCertificateTest {
 
     @BeforeEach
     void deploy(Vertx vertx) {
-        gateway = new MtlsGateway(dir, 5).deploy(vertx, Map.of("http.tls.gateFrom", "san-uri"));
+        gateway = new MtlsGateway(dir, 5).deploy(vertx, Map.of("http.tls.gateFrom", "san-uri",
+                "passages.journal", dir.resolve("journal").toString())); // offline passages need a journal
     }
 
     private DeviceCa.Issued gate(String id) {
@@ -63,6 +64,17 @@ class GateCertificateTest {
         assertThat(mismatch.body().getString("error")).isEqualTo("gate_mismatch");
         assertThat(await(gateway.batch(a, "urn:gate:A"), SLOW).status()).isEqualTo(200);
         assertThat(await(gateway.batch(a, null), SLOW).status()).as("the certificate names the gate").isEqualTo(200);
+    }
+
+    @Test
+    void offlinePassagesUnderMtls_certificateOfGateA_postingGateB_gets403GateMismatch(Vertx vertx) {
+        HttpClient a = gateway.client(vertx, gate("A"));
+        Answer mismatch = await(gateway.offline(a, "urn:gate:B"), SLOW);
+        assertThat(mismatch.status()).as(mismatch.body().encode()).isEqualTo(403);
+        assertThat(mismatch.body().getString("error")).isEqualTo("gate_mismatch");
+        Answer named = await(gateway.offline(a, null), SLOW);
+        assertThat(named.status()).as("the certificate names the gate: " + named.body().encode()).isEqualTo(200);
+        assertThat(named.body().getInteger("accepted")).isEqualTo(1);
     }
 
     @Test

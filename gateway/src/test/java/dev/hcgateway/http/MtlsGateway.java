@@ -107,6 +107,14 @@ final class MtlsGateway {
         return post(client, Routes.VERIFY_BATCH, new JsonObject().put("codes", new JsonArray().add(code())), gate);
     }
 
+    /** Posts one offline passage of a minute ago to {@code /v1/passages/offline}, naming {@code gate}. */
+    Future<Answer> offline(HttpClient client, String gate) {
+        JsonObject passage = new JsonObject().put("id", java.util.UUID.randomUUID().toString())
+                .put("at", clock.millis() - 60_000).put("decision", "pass").put("reason", "ok");
+        return post(client, Routes.PASSAGES_OFFLINE, new JsonObject().put("passages", new JsonArray().add(passage)),
+                gate);
+    }
+
     private String code() {
         return minter.mint(CodeClaims.typical("330100", "s-tls-" + random.nextInt(1_000_000), Colour.GREEN,
                 NOW - 10, 300, random::nextInt));

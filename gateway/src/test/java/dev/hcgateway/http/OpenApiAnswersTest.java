@@ -67,7 +67,12 @@ class OpenApiAnswersTest {
             // (RunawayGateIsRateLimitedTest, EveryJudgedRouteIsRateLimitedTest).
             "POST /v1/verify 403", "POST /v1/verify 429", "POST /v1/verify/batch 403", "POST /v1/verify/batch 429",
             "POST /v1/verify/image 403", "POST /v1/verify/image 429", "POST /v1/verify/document 403",
-            "POST /v1/verify/document 429");
+            "POST /v1/verify/document 429",
+            // Offline passages: a 403 needs a client certificate (GateCertificateTest), a 503 a gateway without a
+            // journal or with a full one (BadOfflineUploadKeepsNothingTest,
+            // FullJournalKeepsOfflinePassagesAtTheGateTest), a 408 and 500 as on verify.
+            "POST /v1/passages/offline 403", "POST /v1/passages/offline 503", "POST /v1/passages/offline 408",
+            "POST /v1/passages/offline 500");
 
     private static final ServerFixture FIXTURE = new ServerFixture();
     private static final Vertx CLIENT_VERTX = Vertx.vertx();
@@ -80,7 +85,9 @@ class OpenApiAnswersTest {
         spec = new ObjectMapper(new YAMLFactory()).readTree(OpenApiTest.DOCUMENT.toFile());
         int port = FIXTURE.with("admin.token", TOKEN).with("tracer.token", TRACER)
                 .with("document.key", "openapi-document-key-0123")
-                .with("http.requestTimeoutMs", 2000).start(1);
+                .with("http.requestTimeoutMs", 2000)
+                .with("passages.journal", java.nio.file.Files.createTempDirectory("hc-openapi-journal").toString())
+                .start(1);
         client = WebClient.create(CLIENT_VERTX, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(port));
     }
@@ -104,6 +111,11 @@ class OpenApiAnswersTest {
         answer(HttpMethod.POST, Routes.VERIFY_BATCH, JSON, "{\"codes\":[]}", 400);
         answer(HttpMethod.POST, Routes.VERIFY_BATCH, JSON, big, 413);
         answer(HttpMethod.POST, Routes.VERIFY_BATCH, "application/x-www-form-urlencoded", "{\"codes\":[\"HCN1:%Z\"]}", 415);
+        String offline = "{\"gate\":\"G1\",\"passages\":[{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"at\":"
+                + System.currentTimeMillis() + ",\"decision\":\"pass\",\"reason\":\"ok\"},{\"id\":\"x\"}]}";
+        answer(HttpMethod.POST, Routes.PASSAGES_OFFLINE, JSON, offline, 200);
+        answer(HttpMethod.POST, Routes.PASSAGES_OFFLINE, JSON, "{\"gate\":\"G1\",\"passages\":[]}", 400);
+        answer(HttpMethod.POST, Routes.PASSAGES_OFFLINE, "application/x-www-form-urlencoded", "{\"id\":\"%Z\"}", 415);
         Buffer qr = Buffer.buffer(QrImages.encode(QrImages.render(code, 300), "png"));
         Buffer blank = Buffer.buffer(QrImages.encode(new java.awt.image.BufferedImage(64, 64,
                 java.awt.image.BufferedImage.TYPE_INT_RGB), "png"));
@@ -153,6 +165,17 @@ class OpenApiAnswersTest {
         answer(HttpMethod.GET, Routes.LIVE, null, null, 200);
         answer(HttpMethod.GET, Routes.READY, null, null, 200);
         answer(HttpMethod.GET, Routes.METRICS, null, null, 200);
+        // A declared length over the offline route's 8 MiB: 413 before a byte of the body is read (a client still
+        // sending megabytes would see the close, not the answer).
+        try (RawHttp raw = new RawHttp(FIXTURE.servers.get(0).port())) {
+            raw.send("POST " + Routes.PASSAGES_OFFLINE + " HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + ((8 << 20) + 1) + "\r\n\r\n");
+            String response = raw.readResponse();
+            int status = Integer.parseInt(response.substring(9, 12));
+            assertThat(status).isEqualTo(413);
+            check("POST", Routes.PASSAGES_OFFLINE, status, JSON, response.substring(response.indexOf("\r\n\r\n") + 4),
+                    Map.of());
+        }
         // A body that never ends: 408 client_timeout, and the connection closed.
         try (RawHttp raw = new RawHttp(FIXTURE.servers.get(0).port())) {
             raw.socket.getOutputStream().write(("POST " + Routes.VERIFY + " HTTP/1.1\r\nHost: t\r\nContent-Type: "

@@ -21,7 +21,7 @@ class JournalTest {
 
     static Passage passage(long at, String subject) {
         return new Passage(Uuid7.at(at), at, "SH-L2-PEOPLESQ-G01", "SH-PEOPLESQ", "metro", "pass", "ok", "green",
-                "authority", false, "330100", subject, "personal", "0a1b", null);
+                "authority", false, "330100", subject, "personal", "0a1b", null, false);
     }
 
     private static List<Passage> readAll(Journal journal, long floor) throws Exception {
@@ -98,10 +98,10 @@ class JournalTest {
     @Test
     void passage_refusesASubjectWithoutIssuer_andBadHashes() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Passage(UUID.randomUUID(), NOW, "g", "g", "metro",
-                "deny", "malformed", null, null, false, null, "s", null, null, null))
+                "deny", "malformed", null, null, false, null, "s", null, null, null, false))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Passage(UUID.randomUUID(), NOW, "g", "g", "metro",
-                "deny", "malformed", null, null, false, null, null, null, null, "11010519491231002X"))
+                "deny", "malformed", null, null, false, null, null, null, null, "11010519491231002X", false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real gateway process killed with SIGKILL right after its answers: once restarted on the same journal, every
- * passage it answered reaches the store, each once.
+ * passage it answered reaches the store, each once: the scans', and an offline gate's backlog answered 200.
  */
 class KilledGatewayLosesNoPassageTest {
+
+    private static final int OFFLINE = 500;
 
     @TempDir
     Path journal;
@@ -73,6 +76,20 @@ class KilledGatewayLosesNoPassageTest {
                 assertThat(verify(port, codes.valid(Colour.GREEN), "SH-L2-G" + (i % 5))).contains("\"decision\"");
                 answered++;
             }
+            // An offline gate's backlog, answered 200 just before the kill: the gate deletes its copy on that answer.
+            StringBuilder offline = new StringBuilder("{\"gate\":\"SH-L2-G9\",\"passages\":[");
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < OFFLINE; i++) {
+                offline.append(i == 0 ? "" : ",").append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"at\":")
+                        .append(now - 3_600_000 + i).append(",\"decision\":\"pass\",\"reason\":\"ok\"}");
+            }
+            HttpResponse<String> taken = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/v1/passages/offline")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(offline.append("]}").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+            assertThat(taken.body()).contains("\"accepted\":" + OFFLINE);
+            answered += OFFLINE;
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long before = db.rows("passages");
@@ -84,6 +101,7 @@ class KilledGatewayLosesNoPassageTest {
                 Eventually.within(Duration.ofSeconds(60), "every answered passage stored",
                         () -> db.rows("passages") == total);
                 assertThat(db.count("SELECT count(DISTINCT id) FROM passages")).isEqualTo(answered);
+                assertThat(db.count("SELECT count(*) FROM passages WHERE offline")).isEqualTo(OFFLINE);
             } finally {
                 second.destroyForcibly();
                 second.waitFor(30, TimeUnit.SECONDS);

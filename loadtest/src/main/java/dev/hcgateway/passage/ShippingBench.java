@@ -60,7 +60,7 @@ public final class ShippingBench {
             String subject = Long.toHexString(0x1000_0000_0000L + random.nextInt(3_000_000));
             journal.append(new Passage(Uuid7.at(at), at, "G-%03d-%d".formatted(place, random.nextInt(4)),
                     "P%03d".formatted(place), "metro", "pass", "ok", "green", "authority", false, "CN-SH",
-                    subject, "personal", Long.toHexString(random.nextLong() & Long.MAX_VALUE), null));
+                    subject, "personal", Long.toHexString(random.nextLong() & Long.MAX_VALUE), null, false));
         }
         journal.sync();
         System.out.printf("journal: %d passages, %d bytes, filled in %.1f s%n", n, journal.bytes(),

@@ -4,6 +4,7 @@ import dev.hcgateway.image.ImageFormat;
 import dev.hcgateway.model.DocumentKey;
 import dev.hcgateway.model.DocumentType;
 import dev.hcgateway.model.Scene;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,8 +30,13 @@ sealed interface Asked {
         }
     }
 
-    /** 1..50 scanned texts judged on their own and answered in order ({@code /v1/verify/batch}). */
-    record Codes(List<String> texts, Scene scene, String gate) implements Asked {
+    /**
+     * 1..50 scanned texts judged on their own and answered in order ({@code /v1/verify/batch}).
+     *
+     * @param at the instant of the time rules of a ticket checked ahead (its departure), or null: now. Such a batch
+     *           leaves no passage and no passback sighting: nobody passed anywhere.
+     */
+    record Codes(List<String> texts, Scene scene, String gate, Instant at) implements Asked {
         public Codes {
             texts = List.copyOf(texts);
             Objects.requireNonNull(scene, "scene");

@@ -5,6 +5,7 @@ import dev.hcgateway.http.ApiServices;
 import dev.hcgateway.http.Routes;
 import dev.hcgateway.http.warmup.Warmup;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>judge</b>, <b>record</b> (passback, counts, the passage) and <b>answer</b> ({@link Verdicts}).</li>
  * </ol>
  * Every refusal is answered once, mapped by {@code ErrorMapper} and counted by route and code. One edge per
- * server verticle: it lives on that verticle's event loop.
+ * server verticle: it lives on that verticle's event loop. The passages of offline gates come through it too
+ * ({@link OfflineRoute}): nothing is judged, but the gate is admitted as on a judged route.
  */
 public final class Edge {
 
@@ -45,6 +47,8 @@ public final class Edge {
     private final Judge warmup;
     private final Verdicts verdicts;
     private final Map<String, JudgedRoute> routes;
+    /** Passages handed in by offline gates: not judged, but admitted like the judged routes (gate identity). */
+    private final OfflineRoute offline;
 
     /** Creates the edge of one server verticle, whose event loop is {@code loop}. */
     public Edge(Vertx vertx, ApiServices services, Context loop) {
@@ -58,14 +62,16 @@ public final class Edge {
         this.verdicts = new Verdicts(services);
         long timeout = http.requestTimeoutMs();
         this.routes = Map.of(Routes.VERIFY, new VerifyRoute(services.config(), timeout),
-                Routes.VERIFY_BATCH, new BatchRoute(services.config(), timeout),
+                Routes.VERIFY_BATCH, new BatchRoute(services.config(), services.passages().clock(), timeout),
                 Routes.VERIFY_DOCUMENT, new DocumentRoute(services.config(), timeout),
                 Routes.VERIFY_IMAGE, new ImageRoute(services));
+        this.offline = new OfflineRoute(vertx, services);
     }
 
-    /** Returns the judged paths, for the router's list of routes. */
+    /** Returns the paths of the edge (the judged ones and the offline passages), for the router's list of routes. */
     public static List<String> paths() {
-        return List.of(Routes.VERIFY, Routes.VERIFY_BATCH, Routes.VERIFY_DOCUMENT, Routes.VERIFY_IMAGE);
+        return List.of(Routes.VERIFY, Routes.VERIFY_BATCH, Routes.VERIFY_DOCUMENT, Routes.VERIFY_IMAGE,
+                Routes.PASSAGES_OFFLINE);
     }
 
     /** Takes a lag sample of this loop's probe (see {@link QueueDelay}). */
@@ -78,6 +84,10 @@ public final class Edge {
         if (request.method() != HttpMethod.POST) {
             return false;
         }
+        if (Routes.PASSAGES_OFFLINE.equals(request.path())) {
+            serveOffline(request);
+            return true;
+        }
         JudgedRoute route = routes.get(request.path());
         if (route == null) {
             return false;
@@ -86,9 +96,13 @@ public final class Edge {
         return true;
     }
 
-    /** Serves a judged request of a judged path, end to end. */
+    /** Serves a request of one of the edge's {@link #paths}, end to end. */
     public void serve(HttpServerRequest request, String path) {
-        serve(request, routes.get(path));
+        if (Routes.PASSAGES_OFFLINE.equals(path)) {
+            serveOffline(request);
+        } else {
+            serve(request, routes.get(path));
+        }
     }
 
     private void serve(HttpServerRequest request, JudgedRoute route) {
@@ -145,6 +159,49 @@ public final class Edge {
             return false;
         }
         return queue.shed(head);
+    }
+
+    /**
+     * Serves {@code POST /v1/passages/offline} in the edge's order, minus what only judging needs (the revocation
+     * mirror, rate tokens per scan): time, shed, a place among this loop's uploads, read (its own bound), parse (a
+     * worker), admit (gate identity, one in-flight slot), record (journalled and forced), answer.
+     */
+    private void serveOffline(HttpServerRequest request) {
+        long head = System.nanoTime();
+        request.routed(offline.path());
+        Exchange exchange = new Exchange(this, vertx, request, offline, served, head);
+        if (services.admission().full() || shedByQueue(served, head)) {
+            services.admission().countShed();
+            exchange.refuse(ApiError.OVERLOADED, false);
+            return;
+        }
+        if (!offline.reserve()) {
+            exchange.refuse(OfflineRoute.BUSY, true); // its body is not wanted: the gate sends it again later
+            return;
+        }
+        exchange.onEnd(offline::unreserve);
+        exchange.start();
+        JsonBodyReader.read(exchange, OfflineRoute.MAX_BODY_BYTES, this::offlineRead);
+    }
+
+    private void offlineRead(Exchange exchange, Buffer body) {
+        offline.parse(body).compose(parsed -> {
+            if (exchange.over()) {
+                return Future.<Buffer>failedFuture(ApiError.OVERLOADED.exception()); // answered: its deadline
+            }
+            HttpServerRequest request = exchange.request;
+            String gate = GateIdentity.resolve(request.connection(), parsed.gate(), services.config().http().tls());
+            services.admission().admit(1);
+            exchange.admitted(gate, 1);
+            return offline.record(gate, parsed);
+        }).onComplete(ar -> {
+            exchange.release();
+            if (ar.failed()) {
+                exchange.fail(ar.cause());
+            } else {
+                exchange.answer(ar.result());
+            }
+        });
     }
 
     /** Goes on with a request whose JSON body is complete: parse, admit, judge. */

@@ -10,6 +10,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -43,8 +44,10 @@ final class Verdicts {
                     .onComplete(ar -> one(exchange, d.scene(), ar));
         } else if (asked instanceof Asked.Codes batch) {
             List<Future<Outcome>> slots = new ArrayList<>(batch.texts().size());
+            Instant at = batch.at();
             for (String text : batch.texts()) {
-                slots.add(attempt(() -> pipeline.verify(text, batch.scene())).otherwise(e -> {
+                slots.add(attempt(() -> at == null ? pipeline.verify(text, batch.scene())
+                        : pipeline.verify(text, batch.scene(), at)).otherwise(e -> {
                     // Never log the code itself: only that one slot could not be judged.
                     LOG.error("a credential could not be judged; answering manual for it", e);
                     if (exchange.judge.counted()) {
@@ -56,7 +59,7 @@ final class Verdicts {
             // All started in the same tick, so that the colour stage can coalesce their store lookups.
             Future.all(slots).onComplete(ar -> {
                 exchange.release();
-                many(exchange, batch.scene(), slots.stream().map(Future::result).toList());
+                many(exchange, batch.scene(), at != null, slots.stream().map(Future::result).toList());
             });
         } else {
             exchange.release();
@@ -73,17 +76,18 @@ final class Verdicts {
             exchange.fail(ar.cause());
             return;
         }
-        exchange.answer(OutcomeJson.buffer(record(exchange, scene, ar.result())));
+        exchange.answer(OutcomeJson.buffer(record(exchange, scene, false, ar.result())));
     }
 
-    private void many(Exchange exchange, Scene scene, List<Outcome> outcomes) {
+    private void many(Exchange exchange, Scene scene, boolean ahead, List<Outcome> outcomes) {
         if (exchange.over()) {
             return;
         }
         JsonArray results = new JsonArray(new ArrayList<>(outcomes.size()));
         for (Outcome outcome : outcomes) {
             // A slot the gateway failed to judge was counted as refused, and leaves no passage.
-            results.add(OutcomeJson.of(outcome instanceof Unjudged ? outcome : record(exchange, scene, outcome)));
+            results.add(OutcomeJson.of(outcome instanceof Unjudged ? outcome : record(exchange, scene, ahead,
+                    outcome)));
         }
         exchange.answer(new JsonObject().put("results", results).toBuffer());
     }
@@ -91,10 +95,15 @@ final class Verdicts {
     /**
      * Records an outcome at the one place every judged credential passes: passback (one person at one place at a
      * time; a re-read of the same code at the same gate answers as before and leaves no new passage), then the
-     * count and the passage. Returns what to answer. The warm-up's synthetic requests leave none of these.
+     * count and the passage. Returns what to answer. The warm-up's synthetic requests leave none of these; a ticket
+     * checked ahead ({@code ahead}: judged as of its departure) is counted only, since nobody passed anywhere.
      */
-    private Outcome record(Exchange exchange, Scene scene, Outcome judged) {
+    private Outcome record(Exchange exchange, Scene scene, boolean ahead, Outcome judged) {
         if (!exchange.judge.counted()) {
+            return judged;
+        }
+        if (ahead) {
+            services.metrics().judged(exchange.route.path(), scene.name(), judged, System.nanoTime() - exchange.head);
             return judged;
         }
         Passback.Applied applied = services.passback().apply(scene, exchange.gate, judged);

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -76,6 +77,26 @@ public final class Endpoints {
                 .check(status().is(200))
                 .check(jsonPath("$.decision").transformWithSession((decision, session) -> judge.verdict(decision,
                         session.get("entry"), session.getString("scene"), sentAt(session))).is("ok"));
+    }
+
+    /** {@code GET /v1/offline/bundle}, a gate's first fetch: 200, its {@code ETag} saved as {@code etag}. */
+    public static HttpRequestActionBuilder offlineBundle() {
+        return http("offline bundle: first fetch")
+                .get("/v1/offline/bundle")
+                .check(status().is(200))
+                .check(header("ETag").saveAs("etag"));
+    }
+
+    /**
+     * {@code GET /v1/offline/bundle} with {@code If-None-Match} of the gate's last {@code ETag}: 304 when the bundle
+     * is unchanged ({@code notModified}: anything else fails the request), else 200 and its new {@code ETag} kept.
+     */
+    public static HttpRequestActionBuilder offlineBundlePoll(boolean notModified) {
+        return http("offline bundle: poll")
+                .get("/v1/offline/bundle")
+                .header("If-None-Match", "#{etag}")
+                .check(notModified ? status().is(304) : status().in(200, 304))
+                .check(header("ETag").optional().saveAs("etag"));
     }
 
     /** {@code POST /admin/v1/invalidations} of the subjects in session attribute {@code chunk} (a JSON body). */

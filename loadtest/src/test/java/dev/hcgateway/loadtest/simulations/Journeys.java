@@ -3,6 +3,7 @@ package dev.hcgateway.loadtest.simulations;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -40,6 +41,16 @@ public final class Journeys {
                 pace(pace.multipliedBy(1).dividedBy(2), pace.multipliedBy(3).dividedBy(2))
                         .feed(feeder)
                         .doIf(throttle::sends).then(exec(stamp()).exec(Endpoints.verify(judge)).exec(throttle::sent)));
+    }
+
+    /**
+     * An offline-capable gate keeping its bundle fresh: it fetches the bundle once, then asks again every {@code every}
+     * with {@code If-None-Match} for {@code length}; {@code notModified} expects 304 to every poll (an unchanged
+     * bundle). Gates share connections: a minute between polls outlives a keep-alive connection anyway.
+     */
+    public static ScenarioBuilder bundlePolls(Duration every, Duration length, boolean notModified) {
+        return scenario("offline bundle polls").exec(Endpoints.offlineBundle())
+                .during(length).on(pause(every).exec(Endpoints.offlineBundlePoll(notModified)));
     }
 
     /** A check-in desk verifies a group's codes (1..50) in one call. */

@@ -34,23 +34,30 @@ public class MetroMorningPeakSimulation extends Simulation {
         Duration hold = LoadParams.seconds("hc.holdSeconds", 120);
         LoadParams.announce("MetroMorningPeak", peak, ramp.plus(hold));
         stack = Stack.start(20_000);
+        setUp(rush(stack, peak, ramp, hold, throttle)).assertions(
+                global().failedRequests().count().is(0L),
+                global().responseTime().percentile(99.0).lt(LoadParams.integer("hc.p99Ms", 250)),
+                global().responseTime().max().lt(LoadParams.integer("hc.maxMs", 1000)));
+    }
+
+    /**
+     * Returns the rush's scans against {@code stack}: open arrivals ramping to {@code peak}, or a fleet of
+     * {@code hc.gates} gates throttling themselves by {@code throttle}; shared with the simulations that add
+     * something to a rush.
+     */
+    static PopulationBuilder rush(Stack stack, double peak, Duration ramp, Duration hold, GateThrottle throttle) {
         Expectations expectations = new Expectations();
         CodeFeeder feeder = new CodeFeeder(stack.pool(), stack.generator(),
                 CodeFeeder.SceneMix.parse(LoadParams.string("hc.scenes", "metro=70,rail=20,venue=10"), expectations));
         Judge judge = Judge.byPolicy(expectations, false);
         int gates = LoadParams.integer("hc.gates", 0);
-        PopulationBuilder population = gates > 0
+        return gates > 0
                 ? Journeys.gateFleet(feeder, judge, Duration.ofNanos(Math.round(gates * 1e9 / peak)), ramp.plus(hold),
                         throttle)
                         .injectOpen(rampUsers(gates).during(ramp)).protocols(Endpoints.gateProtocol(stack.gatewayUrl()))
                 : Journeys.turnstileScans(feeder, judge).injectOpen(
                         rampUsersPerSec(LoadParams.decimal("hc.baseRate", Math.min(20, peak))).to(peak).during(ramp),
                         constantUsersPerSec(peak).during(hold)).protocols(Endpoints.protocol(stack.gatewayUrl()));
-        setUp(population)
-                .assertions(
-                        global().failedRequests().count().is(0L),
-                        global().responseTime().percentile(99.0).lt(LoadParams.integer("hc.p99Ms", 250)),
-                        global().responseTime().max().lt(LoadParams.integer("hc.maxMs", 1000)));
     }
 
     @Override

@@ -61,6 +61,14 @@ public final class Stack {
 
     /** Builds the stack from the {@code hc.*} properties; {@code defaultPoolSize} when hc.pool.size is not set. */
     public static Stack start(int defaultPoolSize) throws Exception {
+        return start(defaultPoolSize, false);
+    }
+
+    /**
+     * Builds the stack; {@code withBundle}: an in-process gateway serves the offline bundle, signed by
+     * {@code hc.offline.bundleKey} or else by a throwaway key written to the work directory.
+     */
+    public static Stack start(int defaultPoolSize, boolean withBundle) throws Exception {
         Path work = Files.createDirectories(Path.of(LoadParams.string("hc.workDir", "target/hc-stack")));
         String remote = LoadParams.string("hc.gatewayUrl", "");
         String issuer = LoadParams.string("hc.pool.issuer", CodePoolGenerator.DEFAULT_ISSUER);
@@ -124,6 +132,15 @@ public final class Stack {
         if (!passagesUrl.isEmpty()) {
             config.put("passages.url", passagesUrl);
         }
+        // The offline bundle's signing key: given, or a throwaway one for the runs that poll the bundle, so that
+        // the other runs configure nothing of it.
+        String bundleKey = LoadParams.string("hc.offline.bundleKey", "");
+        if (bundleKey.isEmpty() && withBundle) {
+            bundleKey = throwawayBundleKey(work).toString();
+        }
+        if (!bundleKey.isEmpty()) {
+            config.put("offline.bundleKey", bundleKey);
+        }
         InProcessGateway gateway = await(InProcessGateway.start(config));
         System.out.println("[stack] in-process gateway " + gateway.url() + ", store "
                 + (authorityUrl.isEmpty() ? "none (offline mode)" : authorityUrl));
@@ -132,6 +149,18 @@ public final class Stack {
                 storeVertx, simulator);
         stack.warmUp(LoadParams.integer("hc.warmup", 2000));
         return stack;
+    }
+
+    /** Writes a fresh P-256 private key (PKCS#8 PEM, as {@code offline.bundleKey} reads it); returns its file. */
+    private static Path throwawayBundleKey(Path work) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(generator.generateKeyPair().getPrivate()
+                .getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Path file = work.resolve("bundle.key");
+        Files.writeString(file, pem);
+        return file;
     }
 
     /**
