@@ -22,9 +22,10 @@ public final class TrustCommand {
 
     /** Signs a trust file with the anchor's private key: writes {@code TRUST.json.jws} beside it. */
     @Command(name = "sign", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"Sign a trust file as the trust anchor: writes FILE.jws beside it (a detached ES256 JWS",
-                "over the file's exact bytes). Gateways with trust.anchorKey (HC_TRUST_ANCHOR) load only a list",
-                "so signed. Sign after the last edit: any change to the file voids the signature."})
+            description = {"Sign a trust file as the trust anchor (writes TRUST.json.jws).",
+                "The signature is a detached ES256 JWS over the file's exact bytes. Gateways with",
+                "trust.anchorKey (HC_TRUST_ANCHOR) load only a list so signed.",
+                "Sign after the last edit: any change to the file voids the signature."})
     static final class Sign implements Callable<Integer> {
 
         @Spec
