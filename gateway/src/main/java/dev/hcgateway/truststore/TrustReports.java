@@ -45,9 +45,9 @@ final class TrustReports {
         if (anchorFile == null) {
             LOG.warn("no trust anchor (trust.anchorKey, HC_TRUST_ANCHOR): trust list signatures are not required; "
                     + "whoever can write {} decides whose codes pass", file);
-        } else {
-            LOG.info("trust anchor {}: the trust list must carry its signature in {}", anchorFile, signatureFile);
+            return;
         }
+        LOG.info("trust anchor {}: the trust list must carry its signature in {}", anchorFile, signatureFile);
     }
 
     /** Records a list put in force. */

@@ -128,6 +128,7 @@ public final class TrustStore {
                 throw new TrustAnchorException("the bundled demo trust list is not signed by the trust anchor ("
                         + anchorFile + "): set HC_TRUST_FILE to a list the anchor signed, or unset HC_TRUST_ANCHOR");
             }
+            reports.anchor("the bundled demo trust list", null, null);
             try (InputStream in = TrustStore.class.getResourceAsStream(DEMO)) {
                 if (in == null) {
                     throw new TrustListException("bundled demo trust list missing");
