@@ -98,7 +98,5 @@ class ScansNeverFailWhileTheTrustListReloadsTest {
 
         assertThat(failures).isEmpty();
         assertThat(answered.get()).isGreaterThan(50);
-        assertThat(gateway.counted("hc_trust_reload_rejected", "cause", "bad_signature")
-                + gateway.counted("hc_trust_reload_rejected", "cause", "unsigned")).isZero();
     }
 }
