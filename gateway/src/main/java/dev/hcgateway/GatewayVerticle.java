@@ -113,7 +113,8 @@ public final class GatewayVerticle extends VerticleBase {
                 .description("1 while ES256 verifies on the native provider, 0 on the JDK fallback (~20x the CPU)")
                 .register(registry);
         CertificateExpiry.register(config.http().tls(), clock, registry);
-        trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(), registry);
+        trust = new TrustStore(new TrustListParser(crypto.ecKeyFactory()), config.trust().file(),
+                config.trust().anchorKey(), registry);
         stateDir = StateDir.open(config.state().dir()).measured(registry);
         revocations = revocationStore();
         revocationStart = new RetryingStart(vertx, revocations, config.redis().reconnectMaxDelayMs());

@@ -3,6 +3,7 @@ package dev.hcgateway.cli;
 import dev.hcgateway.GatewayVerticle;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.metrics.Telemetry;
+import dev.hcgateway.trust.TrustAnchorException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
@@ -23,10 +24,12 @@ final class GatewayProcess {
     }
 
     /**
-     * Deploys the gateway and waits (on the main thread, never an event loop) until it listens; returns false,
-     * having printed why, when it cannot start. A taken port is named as such.
+     * Deploys the gateway and waits (on the main thread, never an event loop) until it listens; returns
+     * {@link ServeCommand#SERVING}, or the exit code having printed why it cannot start: a taken port is named as
+     * such (1); a trust list the configured trust anchor did not sign, or an unusable anchor, is a configuration
+     * error (2) told in one line.
      */
-    boolean start(PrintWriter err) {
+    int start(PrintWriter err) {
         PrometheusMeterRegistry registry = Telemetry.registry();
         Vertx vertx = Telemetry.vertx(registry, GatewayVerticle.vertxOptions());
         if (vertx.isNativeTransportEnabled()) {
@@ -41,9 +44,18 @@ final class GatewayProcess {
         try {
             vertx.deployVerticle(new GatewayVerticle(config, Clock.systemUTC(), registry))
                     .toCompletionStage().toCompletableFuture().get();
-            return true;
+            return ServeCommand.SERVING;
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            TrustAnchorException refused = anchorRefusal(cause);
+            if (refused != null) {
+                // The operator's to fix, and the message says what: one line, no stack trace (as every
+                // configuration error).
+                err.println("configuration error: " + refused.getMessage());
+                err.flush();
+                stop(vertx, hook);
+                return GatewayCli.USAGE;
+            }
             String reason = isBindFailure(cause)
                     ? "cannot listen on " + config.http().host() + ":" + config.http().port() + " (port "
                     + config.http().port() + "): " + GatewayCli.describe(cause)
@@ -52,11 +64,25 @@ final class GatewayProcess {
             log.error("gateway failed to start: {}", reason, cause);
             err.println("gateway failed to start: " + reason);
             err.flush();
-            Runtime.getRuntime().removeShutdownHook(hook);
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(x -> null)
-                    .join();
-            return false;
+            stop(vertx, hook);
+            return GatewayCli.FAILED;
         }
+    }
+
+    /** Closes a Vert.x whose gateway did not start, its shutdown hook no longer needed. */
+    private static void stop(Vertx vertx, Thread hook) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(x -> null)
+                .join();
+    }
+
+    private static TrustAnchorException anchorRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TrustAnchorException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static boolean isBindFailure(Throwable e) {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Start the gateway (the default when no command is given).",
-            "Runs until SIGTERM (exit 143). A configuration error exits with 2,",
-            "any other start-up failure (port taken, trust list unreadable) with 1."})
+            "Runs until SIGTERM (exit 143). A configuration error exits with 2 (so does",
+            "a trust list the trust anchor did not sign), any other start-up failure",
+            "(port taken, trust list unreadable) with 1."})
 public final class ServeCommand implements Callable<Integer> {
 
     /** What {@link #call()} returns once the gateway runs: the process must not exit. */
@@ -104,7 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + "and DCCs of the demo signer XD pass, and their private keys are public (config/demo). NEVER IN "
                     + "PRODUCTION: set HC_TRUST_FILE.");
         }
-        return new GatewayProcess(loaded, log).start(err) ? SERVING : GatewayCli.FAILED;
+        return new GatewayProcess(loaded, log).start(err);
     }
 
     /**

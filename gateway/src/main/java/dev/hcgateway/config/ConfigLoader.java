@@ -113,10 +113,32 @@ public final class ConfigLoader {
         // HC_LOG_LEVEL is read by logback.xml, HC_DEMO (allow the demo trust list) by the serve command.
         Set<String> used = new HashSet<>(List.of("HC_CONFIG", "HC_LOG_LEVEL", "HC_DEMO"));
         Map<String, String> setBy = new LinkedHashMap<>();
-        override(tree, "", "HC", env, used, setBy);
+        override(tree, "", "HC", aliased(env, used), used, setBy);
         env.keySet().stream().filter(k -> k.startsWith("HC_") && !used.contains(k)).sorted()
                 .forEach(k -> warnings.add("environment variable " + k + " matches no configuration key; ignored"));
         return setBy;
+    }
+
+    /**
+     * Returns the environment with each contract-named alias read as the variable its key's path spells
+     * ({@code HC_TRUST_ANCHOR} as {@code HC_TRUST_ANCHOR_KEY}); both set to different values is refused.
+     */
+    private static Map<String, String> aliased(Map<String, String> env, Set<String> used) {
+        Map<String, String> aliases = Map.of(TrustConfig.ANCHOR_VARIABLE, "HC_TRUST_ANCHOR_KEY");
+        Map<String, String> out = new java.util.HashMap<>(env);
+        aliases.forEach((alias, name) -> {
+            String value = env.get(alias);
+            if (value == null) {
+                return;
+            }
+            String other = env.get(name);
+            if (other != null && !other.equals(value)) {
+                throw new ConfigException(alias + " and " + name + " are both set, to different files: set one");
+            }
+            out.put(name, value);
+            used.add(alias);
+        });
+        return out;
     }
 
     /** Overrides each scalar or list under {@code map} whose variable is set, at any depth. */

@@ -15,7 +15,8 @@ import dev.hcgateway.trust.TrustedKey;
 
 /**
  * Judges a decoded HCN1 code in memory, in the order of the health-code spec, section 3: the key by kid, the key's
- * issuer against {@code iss}, the scene's issuers, the ES256 signature ({@link #checkSignature}); then, on every
+ * issuer against {@code iss}, the scene's issuers, the ES256 signature, the key's window against {@code iat}
+ * ({@link #checkSignature}); then, on every
  * scan whether its signature was verified now or earlier, the time rules, grey and revocation
  * ({@link #afterSignature}). A valid code goes on to the colour stage. Pure but for the revocation look-up.
  */
@@ -39,7 +40,11 @@ public final class Hcn1Judge implements FormatJudge<HealthCode> {
         return refused != null ? refused : afterSignature(signed.claims(), judging);
     }
 
-    /** Returns why the code's key or signature is refused, or null when a key of its issuer signed it. */
+    /**
+     * Returns why the code's key or signature is refused, or null when a key of its issuer signed it within the
+     * key's window. What this accepts is fixed by the text and the trust list alone, so the verified-code memo may
+     * remember it under that list.
+     */
     public Rejection checkSignature(Decoded.Signed<HealthCode> signed, Judging judging) {
         HealthCode code = signed.claims();
         TrustedKey key = judging.trust().find(signed.kid());
@@ -54,6 +59,11 @@ public final class Hcn1Judge implements FormatJudge<HealthCode> {
         }
         if (!verifier.verify(key.key(), signed.toBeSigned(), signed.signature())) {
             return Rejection.of(Reason.BAD_SIGNATURE);
+        }
+        // After the signature, because iat is a signed claim: before it, it is whatever the sender wrote. Judged on
+        // iat, not the scan's instant, so codes issued before a rotation live out their own validity.
+        if (!key.covers(code.issuedAt())) {
+            return Rejection.of(Reason.KEY_EXPIRED);
         }
         return null;
     }

@@ -53,6 +53,11 @@ public final class Readiness {
                 .put("trustList", new JsonObject().put("loaded", trustLoaded)
                         .put("keys", trustLoaded ? trust.current().size() : 0)
                         .put("problem", trust.lastProblem()))
+                // The signature side of the list: whether an anchor must sign it, whether the list in force was
+                // verified under it, and a reload refused while the last good list stays (reported, never failed
+                // on: the gateway still judges by a list that was good, on every pod at once otherwise).
+                .put("trust", new JsonObject().put("anchored", trust.anchored()).put("signed", trust.signed())
+                        .put("rejectedReload", rejected(trust.rejectedReload())))
                 .put("revocations", new JsonObject().put("mode", mirror.mode())
                         .put("mirror", mirror.freshness().wire()).put("loadedFrom", mirror.loadedFrom())
                         .put("connected", mirror.connected()).put("lagMillis", mirror.lagMillis())
@@ -64,5 +69,10 @@ public final class Readiness {
                 // only. Never fails readiness: a Redis blip would stop every gateway's gates at once.
                 .put("passback", new JsonObject().put("mode", sightings.mode()));
         return json;
+    }
+
+    private static JsonObject rejected(TrustStore.RejectedReload rejected) {
+        return rejected == null ? null
+                : new JsonObject().put("cause", rejected.cause()).put("reason", rejected.reason());
     }
 }

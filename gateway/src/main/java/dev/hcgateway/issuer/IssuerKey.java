@@ -1,5 +1,6 @@
 package dev.hcgateway.issuer;
 
+import dev.hcgateway.crypto.KeyText;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ import java.util.Objects;
 
 /**
  * An issuer's P-256 signing key with its public half and kid. Key files are base64 DER, one line:
- * PKCS#8 for the private key, X.509 SubjectPublicKeyInfo for the public one (as in the test data).
+ * PKCS#8 for the private key, X.509 SubjectPublicKeyInfo for the public one (as in the test data); a PEM private
+ * key ({@code -----BEGIN PRIVATE KEY-----}) is read too.
  */
 public record IssuerKey(String issuer, PrivateKey privateKey, ECPublicKey publicKey, byte[] kid) {
 
@@ -44,10 +46,17 @@ public record IssuerKey(String issuer, PrivateKey privateKey, ECPublicKey public
         return new IssuerKey(issuer, pair.getPrivate(), pub, kidOf(pub));
     }
 
-    /** Reads a PKCS#8 private key file (base64 DER) and derives its public key and kid. */
+    /**
+     * Reads a PKCS#8 private key file, PEM as {@code openssl genpkey} writes it or the project's base64 DER line,
+     * and derives its public key and kid.
+     */
     public static IssuerKey read(Path privateKeyFile, String issuer) throws java.io.IOException, GeneralSecurityException {
-        byte[] der = Base64.getMimeDecoder().decode(Files.readString(privateKeyFile, StandardCharsets.US_ASCII).trim());
-        return fromPkcs8(der, issuer);
+        String text = Files.readString(privateKeyFile, StandardCharsets.US_ASCII);
+        try {
+            return fromPkcs8(KeyText.der(text, KeyText.PRIVATE), issuer);
+        } catch (IllegalArgumentException e) {
+            throw new java.security.spec.InvalidKeySpecException(privateKeyFile + ": " + e.getMessage());
+        }
     }
 
     /** Builds the key from PKCS#8 DER. */

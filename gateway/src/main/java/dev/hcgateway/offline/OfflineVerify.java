@@ -13,7 +13,10 @@ import dev.hcgateway.judge.CodeJudge;
 import dev.hcgateway.judge.OfflineJudge;
 import dev.hcgateway.model.RevocationLookup;
 import dev.hcgateway.model.Scene;
+import dev.hcgateway.trust.TrustAnchor;
+import dev.hcgateway.trust.TrustAnchorException;
 import dev.hcgateway.trust.TrustList;
+import dev.hcgateway.trust.TrustListException;
 import dev.hcgateway.trust.TrustListParser;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +66,9 @@ public final class OfflineVerify {
         CryptoProvider crypto = CryptoProvider.select(config.verify().nativeCrypto());
         TrustList trust;
         try {
-            trust = new TrustListParser(crypto.ecKeyFactory()).parse(Files.readAllBytes(trustFile), trustFile.toString());
+            byte[] content = Files.readAllBytes(trustFile);
+            checkSignature(content, trustFile);
+            trust = new TrustListParser(crypto.ecKeyFactory()).parse(content, trustFile.toString());
         } catch (Exception e) {
             err.println("cannot use the trust list: " + e.getMessage());
             return 2;
@@ -77,6 +82,19 @@ public final class OfflineVerify {
             out.println(judge.answer(code, config.scene(scene), at == null ? clock.instant() : at));
         }
         return 0;
+    }
+
+    /** With a trust anchor configured ({@code HC_TRUST_ANCHOR}), refuses a list it did not sign, as serve does. */
+    private void checkSignature(byte[] content, Path trustFile) throws IOException, TrustListException {
+        if (config.trust().anchorKey() == null) {
+            return;
+        }
+        TrustAnchor anchor = TrustAnchor.read(Path.of(config.trust().anchorKey()));
+        Path signatureFile = TrustAnchor.signatureFile(trustFile);
+        byte[] signature = Files.exists(signatureFile) ? Files.readAllBytes(signatureFile) : null;
+        if (anchor.check(content, signature, signatureFile.toString()) instanceof TrustAnchor.Refused refused) {
+            throw new TrustAnchorException(refused.why(), refused.cause());
+        }
     }
 
     private int lines(Judge judge, InputStream in, PrintWriter out, PrintWriter err, String sceneName, Instant at) {

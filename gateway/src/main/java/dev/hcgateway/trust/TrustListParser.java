@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Parses and validates a trust list file (health-code spec, section 5). Every key is checked at load: EC
  * P-256 with a point on the curve, and a kid equal to the first 8 bytes of SHA-256 over its
- * SubjectPublicKeyInfo. Any fault refuses the whole file with a message naming the file and the key.
+ * SubjectPublicKeyInfo; its {@code notBefore} / {@code notAfter}, when given, RFC 3339 and in order
+ * ({@link KeyWindows}). Any fault refuses the whole file with a message naming the file and the key; no other
+ * exception leaves {@link #parse}, whatever the bytes.
  */
 public final class TrustListParser {
 
@@ -37,6 +39,7 @@ public final class TrustListParser {
 
     private final KeyFactory keyFactory;
     private final DscParser dscParser;
+    private final KeyWindows windows = new KeyWindows();
     private final ECParameterSpec p256;
 
     /** Creates a parser whose keys are made by {@code keyFactory} (the verifying provider's). */
@@ -54,6 +57,16 @@ public final class TrustListParser {
 
     /** Parses a trust list; {@code source} names the file in errors. */
     public TrustList parse(byte[] content, String source) throws TrustListException {
+        try {
+            return parseOrThrow(content, source);
+        } catch (RuntimeException e) {
+            // A fault no check above foresaw (a JDK parser's own exception, say) is still the file's fault: the
+            // reload keeps the list in force and says why, instead of an exception escaping into the poller.
+            throw new TrustListException(source + ": cannot be read as a trust list: " + e);
+        }
+    }
+
+    private TrustList parseOrThrow(byte[] content, String source) throws TrustListException {
         if (content.length > MAX_FILE_BYTES) {
             throw new TrustListException(source + ": larger than " + MAX_FILE_BYTES + " bytes");
         }
@@ -143,7 +156,7 @@ public final class TrustListParser {
                         .encodeToString(expected) + ")");
             }
             PublicKey key = keyFactory.generatePublic(new X509EncodedKeySpec(spki));
-            return new TrustedKey(TrustedKey.kidOf(kid), issuer, key);
+            return windows.key(TrustedKey.kidOf(kid), issuer, key, jwk, where);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new TrustListException(where + ": not a valid P-256 public key: " + e.getMessage());
         }

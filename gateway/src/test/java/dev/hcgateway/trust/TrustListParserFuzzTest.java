@@ -14,12 +14,24 @@ import java.util.List;
 /**
  * Coverage-guided fuzz targets of the trust list parser (docs/fuzzing.md): an operator's file, or a national list
  * converted into one, is parsed or refused with a message, never an unchecked exception; a certificate item is
- * loaded or refused alone. Regression inputs: {@code src/test/resources/dev/hcgateway/trust/TrustListParserFuzzTestInputs/
+ * loaded or refused alone; a signature file is refused with a reason, never verified without the anchor's key. Regression inputs: {@code src/test/resources/dev/hcgateway/trust/TrustListParserFuzzTestInputs/
  * <method>/}.
  */
 class TrustListParserFuzzTest {
 
+    /** An anchor whose private key is thrown away: no input may verify under it. */
+    private static final TrustAnchor ANCHOR = anchor();
+    private static final byte[] SIGNED = "{\"issuers\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private final CryptoProvider jdk = CryptoProvider.jdk("fuzz");
+
+    private static TrustAnchor anchor() {
+        try {
+            return new TrustAnchor(dev.hcgateway.issuer.IssuerKey.generate("anchor").publicKey(), "fuzz-anchor.pem");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     private final TrustListParser parser = new TrustListParser(jdk.ecKeyFactory());
     private final DscParser dscs = new DscParser(jdk.ecKeyFactory());
 
@@ -59,6 +71,22 @@ class TrustListParserFuzzTest {
             assertThat(problems).isEmpty();
             assertThat(dsc.kid()).isEqualTo(TrustedKey.kidOf(DscParser.kidOf(der)));
             checkDscs(List.of(dsc));
+        }
+    }
+
+    /**
+     * Any bytes as the list's signature file ({@code trust.json.jws}): the compact split, base64url, the header's
+     * JSON and its refused parameters, the signature's length, the JDK's ECDSA verify. A signature file is checked or
+     * refused with a reason naming it, never an exception; a verified one means the anchor signed these bytes.
+     */
+    @FuzzTest(maxDuration = "10s")
+    void anySignatureFile_isRefusedWithAReasonNeverThrown(byte[] jws) {
+        TrustAnchor.Check check = ANCHOR.check(SIGNED, jws, "fuzz.jws");
+        if (check instanceof TrustAnchor.Refused refused) {
+            assertThat(refused.why()).startsWith("fuzz.jws: ");
+        } else {
+            // Only the anchor's private key makes a signature that verifies: a fuzzer that finds one found a forgery.
+            throw new AssertionError("a signature file the fuzzer wrote verified under the anchor");
         }
     }
 
