@@ -60,6 +60,14 @@ public final class TrustStore {
         return current;
     }
 
+    /**
+     * Returns the bytes of the file the list in force was read from (what an offline bundle carries). Read it after
+     * {@link #current()}: it is then that list's content or a newer one's.
+     */
+    public byte[] currentContent() {
+        return lastContent.clone();
+    }
+
     /** Returns why the last reload was refused, or null when the file in force is the newest. */
     public String lastProblem() {
         return lastProblem;
@@ -74,7 +82,8 @@ public final class TrustStore {
                     if (in == null) {
                         throw new TrustListException("bundled demo trust list missing");
                     }
-                    install(parser.parse(in.readAllBytes(), "bundled demo trust list"), new byte[0]);
+                    byte[] content = in.readAllBytes();
+                    install(parser.parse(content, "bundled demo trust list"), content);
                     return null;
                 }
             }, false);
@@ -117,8 +126,8 @@ public final class TrustStore {
     }
 
     private void install(TrustList list, byte[] content) {
+        lastContent = content; // before the list: whoever reads the new list reads its content
         current = list;
-        lastContent = content;
         lastProblem = null;
         reloaded.increment();
         LOG.info("trust list loaded from {}: {} keys of {} issuers, {} DCC signer kids", list.source(), list.size(),
