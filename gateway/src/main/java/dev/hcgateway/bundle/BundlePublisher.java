@@ -84,13 +84,13 @@ public final class BundlePublisher {
             if (building == null) {
                 long start = System.nanoTime();
                 building = vertx.executeBlocking(builder::build, false).andThen(ar -> {
-                    synchronized (this) {
-                        building = null;
-                    }
                     if (ar.succeeded()) {
                         buildTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                        cached = ar.result();
                         bytes = ar.result().bytes().length;
+                        cached = ar.result(); // before the build is forgotten: no request starts another meanwhile
+                    }
+                    synchronized (this) {
+                        building = null;
                     }
                 });
             }

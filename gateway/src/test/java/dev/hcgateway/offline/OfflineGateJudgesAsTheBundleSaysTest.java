@@ -9,6 +9,7 @@ import dev.hcgateway.support.CliRun;
 import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.MintedCodes;
 import dev.hcgateway.support.MutableClock;
+import dev.hcgateway.support.RedisFixture;
 import dev.hcgateway.support.TestData;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,7 +66,7 @@ class OfflineGateJudgesAsTheBundleSaysTest {
         int port = gateway(Map.of());
         revoke(port, revoked.codeId());
         Path key = key(port);
-        Path bundle = bundle(port, null).file;
+        Path bundle = bundle(port, null).file();
 
         assertThat(gate(bundle, key, codes.valid(Colour.GREEN))).contains("\"decision\":\"pass\"", "\"reason\":\"ok\"",
                 "\"source\":\"offline\"");
@@ -83,12 +84,12 @@ class OfflineGateJudgesAsTheBundleSaysTest {
         Path key = key(port);
         Fetched before = bundle(port, null);
         revoke(port, later.codeId());
-        Fetched after = bundle(port, before.etag);
+        Fetched after = bundle(port, before.etag());
 
-        assertThat(after.status).isEqualTo(200);
-        assertThat(after.etag).isNotEqualTo(before.etag);
-        assertThat(gate(before.file, key, codes.mint(later))).contains("\"decision\":\"pass\"");
-        assertThat(gate(after.file, key, codes.mint(later))).contains("\"decision\":\"deny\"", "\"reason\":\"revoked\"");
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.etag()).isNotEqualTo(before.etag());
+        assertThat(gate(before.file(), key, codes.mint(later))).contains("\"decision\":\"pass\"");
+        assertThat(gate(after.file(), key, codes.mint(later))).contains("\"decision\":\"deny\"", "\"reason\":\"revoked\"");
     }
 
     @Test
@@ -97,7 +98,7 @@ class OfflineGateJudgesAsTheBundleSaysTest {
         int port = gateway(Map.of("offline.exactCodeLimit", 0));
         revoke(port, revoked.codeId());
         Path key = key(port);
-        Path bundle = bundle(port, null).file;
+        Path bundle = bundle(port, null).file();
 
         assertThat(gate(bundle, key, codes.mint(revoked))).contains("\"decision\":\"manual\"",
                 "\"reason\":\"possibly_revoked\"");
@@ -108,7 +109,7 @@ class OfflineGateJudgesAsTheBundleSaysTest {
     void pastValidUntil_everyCodeIsManualBundleExpired() throws Exception {
         int port = gateway(Map.of("offline.validSeconds", 3600));
         Path key = key(port);
-        Path bundle = bundle(port, null).file;
+        Path bundle = bundle(port, null).file();
         String late = Instant.ofEpochSecond(NOW + 3601).toString();
 
         for (String code : new String[]{codes.valid(Colour.GREEN), "HCN1:NOT-A-CODE"}) {
@@ -124,7 +125,7 @@ class OfflineGateJudgesAsTheBundleSaysTest {
     void tamperedBundle_isRefusedWithExit2() throws Exception {
         int port = gateway(Map.of());
         Path key = key(port);
-        Path bundle = bundle(port, null).file;
+        Path bundle = bundle(port, null).file();
         byte[] bytes = Files.readAllBytes(bundle);
         bytes[bytes.length / 2] ^= 1;
         Path tampered = Files.write(dir.resolve("tampered.cose"), bytes);
@@ -143,13 +144,13 @@ class OfflineGateJudgesAsTheBundleSaysTest {
     void sameBundle_isAnswered304() throws Exception {
         Gateways.Deployed gateway = Gateways.await(Gateways.deploy(vertx, clock, settings(Map.of())));
         Fetched first = bundle(gateway.port(), null);
-        Fetched again = bundle(gateway.port(), first.etag);
+        Fetched again = bundle(gateway.port(), first.etag());
 
-        assertThat(first.status).isEqualTo(200);
-        assertThat(again.status).isEqualTo(304);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(304);
         assertThat(gateway.counted("hc.offline.bundle.requests", "status", "304")).isEqualTo(1);
         assertThat(gateway.timed("hc.offline.bundle.build")).isEqualTo(1);
-        assertThat(gateway.gauge("hc.offline.bundle.bytes")).isEqualTo(Files.size(first.file));
+        assertThat(gateway.gauge("hc.offline.bundle.bytes")).isEqualTo(Files.size(first.file()));
     }
 
     @Test
@@ -161,6 +162,17 @@ class OfflineGateJudgesAsTheBundleSaysTest {
             HttpResponse<Buffer> r = Gateways.await(http.get(port, "127.0.0.1", path).send());
             assertThat(r.statusCode()).as(path).isEqualTo(503);
             assertThat(r.bodyAsJsonObject().getString("error")).as(path).isEqualTo("offline_not_configured");
+        }
+    }
+
+    @Test
+    void mirrorNotLoaded_bundleAnswers503_neverABundleWithoutRevocations() throws Exception {
+        try (RedisFixture redis = new RedisFixture(RedisFixture.SHARED_URI)) { // no store init: nothing to load
+            int port = gateway(Map.of("redis.uri", redis.uri(), "redis.keyPrefix", redis.prefix(),
+                    "redis.reconnectMaxDelayMs", 200));
+            HttpResponse<Buffer> r = Gateways.await(http.get(port, "127.0.0.1", "/v1/offline/bundle").send());
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("mirror_not_loaded");
         }
     }
 
