@@ -8,11 +8,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the offline bundle from a cache: one bundle, rebuilt on a worker when the revocation mirror or the trust
@@ -21,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * key it is {@link #unconfigured}: both offline routes answer 503 offline_not_configured.
  */
 public final class BundlePublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundlePublisher.class);
 
     private final Vertx vertx;
     private final BundleBuilder builder;
@@ -61,7 +66,7 @@ public final class BundlePublisher {
 
     /** Returns the publisher of a gateway without a bundle key: it serves nothing. */
     public static BundlePublisher unconfigured(MeterRegistry registry) {
-        return new BundlePublisher(null, null, null, null, null, Clock.systemUTC(), 21_600, registry);
+        return new BundlePublisher(null, null, null, null, null, null, 21_600, registry);
     }
 
     /** Tells whether a bundle key is configured. */
@@ -81,20 +86,29 @@ public final class BundlePublisher {
             return Future.succeededFuture(b);
         }
         synchronized (this) {
-            if (building == null) {
-                long start = System.nanoTime();
-                building = vertx.executeBlocking(builder::build, false).andThen(ar -> {
-                    if (ar.succeeded()) {
-                        buildTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                        bytes = ar.result().bytes().length;
-                        cached = ar.result(); // before the build is forgotten: no request starts another meanwhile
-                    }
-                    synchronized (this) {
-                        building = null;
-                    }
-                });
+            if (building != null) {
+                return building;
             }
-            return building;
+            // Set before the build starts: a build that completes at once (on this very thread) finds it to clear.
+            Promise<BuiltBundle> promise = Promise.promise();
+            building = promise.future();
+            long start = System.nanoTime();
+            vertx.executeBlocking(builder::build, false).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    long nanos = System.nanoTime() - start;
+                    buildTime.record(nanos, TimeUnit.NANOSECONDS);
+                    bytes = ar.result().bytes().length;
+                    cached = ar.result(); // before the build is forgotten: no request starts another meanwhile
+                    LOG.info("offline bundle built: {} bytes in {} ms", bytes, nanos / 1_000_000);
+                } else {
+                    LOG.error("offline bundle not built: {}", ar.cause().toString());
+                }
+                synchronized (this) {
+                    building = null;
+                }
+                promise.handle(ar);
+            });
+            return promise.future();
         }
     }
 

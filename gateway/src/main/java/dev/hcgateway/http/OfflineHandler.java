@@ -11,7 +11,8 @@ import io.vertx.ext.web.RoutingContext;
  * {@code ETag} ({@code If-None-Match} answers 304 without a body, so polling gates cost a header each), and
  * {@code GET /v1/offline/key}, the bundle key's public JWK. Without a bundle key both answer 503
  * offline_not_configured; while the revocation mirror is not loaded the bundle answers 503 mirror_not_loaded (a
- * bundle without the revocations would let revoked codes pass).
+ * bundle without the revocations would let revoked codes pass), and past its staleness bound 503 not_ready, as the
+ * judged routes do.
  */
 final class OfflineHandler {
 
@@ -19,6 +20,8 @@ final class OfflineHandler {
             "This gateway has no offline bundle key (offline.bundleKey); offline gates are not served.", 3600);
     private static final ApiError NOT_LOADED = ApiError.unavailable("mirror_not_loaded",
             "This gateway holds no revocation mirror yet; retry shortly or ask another gateway.", 5);
+    private static final ApiError NOT_READY = ApiError.unavailable("not_ready",
+            "This gateway's revocation mirror is too stale to judge by; retry shortly or ask another gateway.", 5);
 
     private final ApiServices services;
     private final BundlePublisher publisher;
@@ -34,9 +37,11 @@ final class OfflineHandler {
             publisher.answered(503);
             throw NOT_CONFIGURED.exception();
         }
-        if (services.revocations().state().freshness() == MirrorState.Freshness.UNLOADED) {
+        if (!services.revocations().serving()) {
+            // What the gateway would not judge with, it does not hand to gates to judge with for hours either.
             publisher.answered(503);
-            throw NOT_LOADED.exception();
+            throw (services.revocations().state().freshness() == MirrorState.Freshness.UNLOADED ? NOT_LOADED
+                    : NOT_READY).exception();
         }
         publisher.bundle().onComplete(ar -> {
             if (ar.failed()) {

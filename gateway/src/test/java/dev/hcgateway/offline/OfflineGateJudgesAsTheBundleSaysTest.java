@@ -17,12 +17,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +168,30 @@ class OfflineGateJudgesAsTheBundleSaysTest {
             assertThat(r.statusCode()).as(path).isEqualTo(503);
             assertThat(r.bodyAsJsonObject().getString("error")).as(path).isEqualTo("offline_not_configured");
         }
+    }
+
+    @Test
+    void linesOnStandardInput_areAnsweredInPlace_neverEchoed() throws Exception {
+        int port = gateway(Map.of());
+        Path key = key(port);
+        Path bundle = bundle(port, null).file();
+        String green = codes.valid(Colour.GREEN);
+        String input = green + "\n{\"code\": \"" + green + "\", \"scene\": \"venue\", \"gate\": \"G1\", \"at\": \""
+                + Instant.ofEpochSecond(NOW + 7 * 3600) + "\"}\n{\"code\": \"s-secret\n";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int rc = new OfflineGate(clock).run(bundle, key, null, null, List.of("-"),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(rc).isEqualTo(1);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("\"decision\":\"pass\"", "\"source\":\"offline\"");
+        assertThat(lines.get(1)).as("judged as at its own at: past validUntil").contains("\"reason\":\"bundle_expired\"");
+        assertThat(lines.get(2)).isEqualTo("{\"error\":\"invalid_line\"}");
+        assertThat(err.toString()).contains("line 3").doesNotContain("s-secret");
     }
 
     @Test
