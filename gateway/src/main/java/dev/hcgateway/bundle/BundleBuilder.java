@@ -51,12 +51,13 @@ public final class BundleBuilder {
         List<RevocationHash> codes = new ArrayList<>();
         long[][] subjects = {new long[1024], new long[1024]};
         int[] n = {0};
-        revocations.forEachRevocation(id -> codes.add(RevocationHash.ofCodeId(id)), (subject, before) -> {
+        MessageDigest sha256 = RevocationHash.sha256();
+        revocations.forEachRevocation(id -> codes.add(RevocationHash.ofCodeId(sha256, id)), (subject, before) -> {
             if (n[0] == subjects[0].length) {
                 subjects[0] = Arrays.copyOf(subjects[0], 2 * n[0]);
                 subjects[1] = Arrays.copyOf(subjects[1], 2 * n[0]);
             }
-            subjects[0][n[0]] = RevocationHash.ofSubject(subject.issuer(), subject.subject()).first();
+            subjects[0][n[0]] = RevocationHash.ofSubject(sha256, subject.issuer(), subject.subject()).first();
             subjects[1][n[0]++] = before;
         });
         long issuedAt = clock.instant().getEpochSecond();
