@@ -38,9 +38,11 @@ public final class BundleOpener {
                 return new Opening.Refused("the payload names another key than its signer");
             }
             return new Opening.Opened(bundle);
-        } catch (IllegalArgumentException e) {
-            // Signed by our key yet unreadable: a gateway of another version, never an attacker's bundle.
-            return new Opening.Refused("unreadable payload: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Signed by our key yet unreadable: a gateway of another version, never an attacker's bundle. The
+            // codec says what is wrong (IllegalArgumentException); anything else is refused all the same.
+            return new Opening.Refused("unreadable payload: " + (e instanceof IllegalArgumentException
+                    ? e.getMessage() : e.getClass().getSimpleName()));
         }
     }
 }
