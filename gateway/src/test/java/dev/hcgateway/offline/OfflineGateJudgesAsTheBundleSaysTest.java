@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An offline gate judges with the bundle a real gateway served, and with nothing else: a valid code passes, a code
- * revoked in the bundle is denied (a filter hit is manual), a revocation made after the bundle was taken reaches the
+ * revoked in the bundle (by its id or its subject) is denied (a filter hit is manual), a revocation made after the bundle was taken reaches the
  * gate with the next bundle only, a bundle past its validUntil judges nothing, and a tampered bundle is refused.
  */
 @ExtendWith(VertxExtension.class)
@@ -68,13 +68,18 @@ class OfflineGateJudgesAsTheBundleSaysTest {
     @Test
     void bundleFromTheGateway_passesValid_deniesRevokedAndGarbage() throws Exception {
         CodeClaims revoked = codes.claims(Colour.GREEN);
+        CodeClaims ofRevokedSubject = codes.claims(Colour.GREEN);
         int port = gateway(Map.of());
         revoke(port, revoked.codeId());
+        revoke(port, new JsonObject().put("issuer", "330100").put("subject", ofRevokedSubject.subject())
+                .put("issuedBefore", NOW + 1));
         Path key = key(port);
         Path bundle = bundle(port, null).file();
 
         assertThat(gate(bundle, key, codes.valid(Colour.GREEN))).contains("\"decision\":\"pass\"", "\"reason\":\"ok\"",
                 "\"source\":\"offline\"");
+        assertThat(gate(bundle, key, codes.mint(ofRevokedSubject))).contains("\"decision\":\"deny\"",
+                "\"reason\":\"revoked\"");
         assertThat(gate(bundle, key, codes.mint(revoked))).contains("\"decision\":\"deny\"", "\"reason\":\"revoked\"",
                 "\"source\":\"offline\"");
         assertThat(gate(bundle, key, "HCN1:NOT-A-CODE")).contains("\"decision\":\"deny\"", "\"reason\":\"malformed\"");
@@ -228,9 +233,12 @@ class OfflineGateJudgesAsTheBundleSaysTest {
     }
 
     private void revoke(int port, byte[] codeId) {
+        revoke(port, new JsonObject().put("codeId", HexFormat.of().formatHex(codeId)));
+    }
+
+    private void revoke(int port, JsonObject revocation) {
         HttpResponse<Buffer> r = Gateways.await(http.post(port, "127.0.0.1", "/admin/v1/revocations")
-                .putHeader("Authorization", "Bearer " + TOKEN)
-                .sendJsonObject(new JsonObject().put("codeId", HexFormat.of().formatHex(codeId))));
+                .putHeader("Authorization", "Bearer " + TOKEN).sendJsonObject(revocation));
         assertThat(r.statusCode()).isLessThan(300);
     }
 
