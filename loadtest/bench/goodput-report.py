@@ -3,13 +3,14 @@
 
   python3 loadtest/bench/goodput-report.py OUT CAPACITY QUOTA GW_CPU HOLD [SECONDS]
 
-SECONDS, for a gate fleet: how long every gate scanned; offered is then what was sent a second (a gate whose
-answer outlasts its pace sends less than the nominal rate), not the nominal rate.
+SECONDS, for a gate fleet: how long every gate scanned; offered is then what the gates scanned a second (sent, or
+refused by a throttling gate itself; a gate whose answer outlasts its pace scans less than the nominal rate).
 
 Per step: offered (arrivals/s), goodput (answered 200 with the decision the policy expects, /s), shed (503
 overloaded, the gateway's counter), other refusals (503 timeout or too_many_connections, 429), closed (no HTTP
 answer: premature close, reset, client timeout), p99 of the judged and of the refusals (Gatling, ms), and the CPU
-of the generator and of the gateway during the hold.
+of the generator and of the gateway during the hold. A second table reads the hold alone from the gateway's own
+counters (scraped at its start and end): judged and shed a second once every gate is connected, without the ramp.
 """
 import re
 import sys
@@ -53,12 +54,13 @@ def gatling(text):
         else:
             key = "wrong answer"
         errors[key] += count
-    return total, ok, ko, p99[1], p99[2], errors
+    gate = re.search(r"gates refused (\d+) scans themselves", text)
+    return total, ok, ko, p99[1], p99[2], errors, int(gate.group(1)) if gate else 0
 
 
 rows = []
 for n, line in enumerate((out / "steps.txt").read_text().splitlines(), start=1):
-    m, rate, gen_cpu, gw_cpu = line.split()
+    m, rate, gen_cpu, gw_cpu, *held = line.split()
     g = gatling((out / f"gatling-{n}.txt").read_text(errors="replace"))
     before = (out / f"metrics-{n}-before.txt").read_text()
     after = (out / f"metrics-{n}-after.txt").read_text()
@@ -66,22 +68,41 @@ for n, line in enumerate((out / "steps.txt").read_text().splitlines(), start=1):
     shed = delta("hc_requests_refused_total", endpoint="/v1/verify", error="overloaded")
     timeouts = delta("hc_requests_refused_total", endpoint="/v1/verify", error="timeout")
     conns = delta("hc_requests_refused_total", endpoint="/v1/verify", error="too_many_connections")
-    total, ok, ko, p99_ok, p99_ko, errors = g
+    total, ok, ko, p99_ok, p99_ko, errors, at_gate = g
     seconds = fleet_seconds or (total / float(rate) if float(rate) else hold)
-    rows.append(dict(m=float(m), offered=total / seconds if fleet_seconds else float(rate), sent=total, goodput=ok / seconds, shed=shed / seconds,
+    rows.append(dict(m=float(m), offered=(total + at_gate) / seconds if fleet_seconds else float(rate),
+                     at_gate=at_gate / seconds, sent=total, goodput=ok / seconds, shed=shed / seconds,
                      other=(timeouts + conns + errors["429"]) / seconds, closed=(errors["closed"] + errors["timeout"]) / seconds,
                      wrong=errors["wrong answer"] + errors["other status"], p99_ok=p99_ok, p99_ko=p99_ko,
                      gen_cpu=float(gen_cpu), gw_cpu=float(gw_cpu)))
+    h0, h1 = out / f"metrics-{n}-hold0.txt", out / f"metrics-{n}-hold1.txt"
+    if held and h0.exists() and h1.exists():
+        a, b, secs = h0.read_text(), h1.read_text(), float(held[0])
+        hd = lambda name, **l: (metric(b, name, **l) - metric(a, name, **l)) / secs
+        rows[-1]["hold"] = dict(secs=secs, judged=hd("hc_http_requests_total", route="/v1/verify", code="200"),
+                                shed=hd("hc_requests_refused_total", endpoint="/v1/verify", error="overloaded"),
+                                other=hd("hc_http_requests_total", route="/v1/verify", code="503")
+                                - hd("hc_requests_refused_total", endpoint="/v1/verify", error="overloaded")
+                                + hd("hc_http_requests_total", route="/v1/verify", code="429"))
 
 print(f"## goodput-curve: capacity {capacity:.0f} judged/s at {quota} of a core (measured at {cap_cpu} of a core)\n")
 print("| step | offered /s | goodput /s | of capacity | shed 503 /s | other refusals /s | closed or timed out /s "
-      "| wrong answers | p99 judged ms | p99 refused ms | generator CPU | gateway CPU |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+      "| refused at the gate /s | wrong answers | p99 judged ms | p99 refused ms | generator CPU | gateway CPU |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
     flag = "" if r["gen_cpu"] < 0.8 else " (generator limited!)"
     print(f"| {r['m']:g}x | {r['offered']:.0f} | {r['goodput']:.0f} | {r['goodput'] / capacity:.0%} | {r['shed']:.0f} "
-          f"| {r['other']:.0f} | {r['closed']:.0f} | {r['wrong']:.0f} | {r['p99_ok']:.0f} | {r['p99_ko']:.0f} "
+          f"| {r['other']:.0f} | {r['closed']:.0f} | {r['at_gate']:.0f} | {r['wrong']:.0f} | {r['p99_ok']:.0f} | {r['p99_ko']:.0f} "
           f"| {r['gen_cpu']:.0%}{flag} | {r['gw_cpu']:.0%} |")
+if any("hold" in r for r in rows):
+    print("\nThe hold alone, from the gateway's counters (every gate connected; no ramp):\n")
+    print("| step | seconds | judged /s | of capacity | shed 503 /s | other 503/429 /s |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        if "hold" in r:
+            h = r["hold"]
+            print(f"| {r['m']:g}x | {h['secs']:.0f} | {h['judged']:.0f} | {h['judged'] / capacity:.0%} | {h['shed']:.0f} "
+                  f"| {h['other']:.0f} |")
 limited = [r for r in rows if r["gen_cpu"] >= 0.8]
 print("\nThe generator was " + ("the limit at " + ", ".join(f"{r['m']:g}x" for r in limited) + ": those steps say "
                                 "nothing" if limited else "never the limit (its CPU < 80 % of its core in every hold)") + ".")

@@ -1,5 +1,6 @@
 package dev.hcgateway;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
@@ -13,7 +14,6 @@ import dev.hcgateway.support.RedisServerProcess;
 import dev.hcgateway.support.TestData;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,21 +91,14 @@ class GatewayRevocationTest {
         deployments.add(id);
         // A first load slowed by a busy machine is retried in the background; nothing is judged until it is done.
         Eventually.within(Duration.ofSeconds(10), "the gateway loaded its mirror", () -> {
-            try {
-                return await(http.get(gateway.port(), "127.0.0.1", "/health/ready").send()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
+            return await(http.get(gateway.port(), "127.0.0.1", "/health/ready").send()
+                    .map(r -> r.statusCode() == 200).otherwise(false));
         });
         return new Gateway(gateway.port(), id);
     }
 
     private Gateway deploy() throws Exception {
         return deploy(redis.uri());
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private CodeClaims claims(String subject, long issuedAt) {
@@ -218,11 +210,7 @@ class GatewayRevocationTest {
     }
 
     private String metricsOf(Gateway g) {
-        try {
-            return await(http.get(g.port(), "127.0.0.1", "/metrics").send()).bodyAsString();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return await(http.get(g.port(), "127.0.0.1", "/metrics").send()).bodyAsString();
     }
 
     @Test

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the package list reading as the pipeline: the shared words sit in {@code model} at the bottom, the stages
- * above it import neither the edge nor the assembly, no two packages import each other, directly or round a loop,
- * and the judging packages an offline gate reuses stay free of the server's machinery.
+ * Keeps the package list reading as the pipeline: the shared words sit in {@code model} at the bottom (the pacing
+ * helpers in {@code pace} beside it), the stages above them import neither the edge nor the assembly ({@code Main},
+ * {@code GatewayVerticle}, {@code Pipelines}: only the command line does), no two packages import each other,
+ * directly or round a loop, and the judging packages an offline gate reuses stay free of the server's machinery.
  */
 class PackageLayersTest {
 
@@ -44,6 +45,14 @@ class PackageLayersTest {
     void model_importsNoOtherGatewayPackage() {
         noClasses().that().resideInAPackage("dev.hcgateway.model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.hcgateway.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void pace_importsNoOtherGatewayPackage() {
+        // The pacing helpers (backoff, token bucket) sit at the bottom beside model: any stage may use them.
+        noClasses().that().resideInAPackage("dev.hcgateway.pace..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.hcgateway.pace..", "java..")
                 .check(classes);
     }
 

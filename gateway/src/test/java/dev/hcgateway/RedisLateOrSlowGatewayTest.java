@@ -1,5 +1,6 @@
 package dev.hcgateway;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.support.Eventually;
@@ -7,7 +8,6 @@ import dev.hcgateway.support.Gateways;
 import dev.hcgateway.support.RedisNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +60,6 @@ class RedisLateOrSlowGatewayTest {
                 redis.close();
             }
         }
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private int deploy(int redisPort, Map<String, Object> more) throws Exception {
@@ -123,10 +118,6 @@ class RedisLateOrSlowGatewayTest {
     }
 
     private int statusOrZero(int port, String path) {
-        try {
-            return status(port, path);
-        } catch (Exception e) {
-            return 0;
-        }
+        return await(http.get(port, "127.0.0.1", path).send().map(r -> r.statusCode()).otherwise(0));
     }
 }

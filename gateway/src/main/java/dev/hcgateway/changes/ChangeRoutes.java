@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The consumers of the Redis change stream, by entry {@code type}: revocations ({@code code}, {@code subject}),
  * colour invalidations ({@code invalidate}) and passback sightings (on their own stream) each register for their
- * own types and parse their own fields. The stream transport (following, resuming, gap and rollback detection) knows none of
- * them. Consumers are called on the follower thread, in stream order, and must be quick and thread-safe.
+ * own types and parse their own fields. The stream transport (following, resuming, gap and rollback detection)
+ * knows none of them. Consumers are called on the follower thread, in stream order, and must be quick and
+ * thread-safe.
  */
 public final class ChangeRoutes {
 

@@ -1,6 +1,7 @@
 package dev.hcgateway.changes;
 
 import dev.hcgateway.config.RedisConfig;
+import dev.hcgateway.pace.Backoff;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import java.util.List;

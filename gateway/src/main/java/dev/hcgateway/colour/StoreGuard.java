@@ -4,6 +4,7 @@ import dev.hcgateway.model.Degradation;
 import dev.hcgateway.authority.Failure;
 import dev.hcgateway.authority.LookupResult;
 import dev.hcgateway.config.ColourConfig;
+import dev.hcgateway.pace.TokenBucket;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -34,7 +35,7 @@ final class StoreGuard {
         this.issuer = issuer;
         this.maxInFlight = config.maxInFlightLookups();
         this.breaker = new CircuitBreaker(clock, config.breakerFailures(), config.breakerOpenMs());
-        this.rate = new TokenBucket(clock, config.maxLookupsPerSecond());
+        this.rate = new TokenBucket(clock, config.maxLookupsPerSecond(), config.maxLookupsPerSecond());
         Gauge.builder("hc_colour_breaker_state", breaker, b -> b.state().gauge())
                 .description("Circuit breaker over the authoritative store: 0 closed, 1 half-open, 2 open")
                 .tag("issuer", issuer).register(registry);

@@ -1,5 +1,6 @@
 package dev.hcgateway.passage;
 
+import dev.hcgateway.pace.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class Shipper {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shipper.class);
+    private static final long FIRST_BACKOFF_MS = 200;
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final Vertx vertx;
@@ -32,6 +34,7 @@ final class Shipper {
     private final int inFlight;
     private final long idleMs;
     private final ShipOrder order;
+    private final Backoff backoff = new Backoff(FIRST_BACKOFF_MS, MAX_BACKOFF_MS);
     private JournalCursor readFrom;
     private volatile boolean storeUp;
     private volatile String problem;
@@ -141,6 +144,7 @@ final class Shipper {
             storeUp = true;
             problem = null;
             failures = 0;
+            backoff.reset();
             read();
             return;
         }
@@ -159,7 +163,7 @@ final class Shipper {
         if (failures++ == 0) {
             LOG.warn("passages store write failed, retrying with backoff: {}", problem);
         }
-        next(Math.min(MAX_BACKOFF_MS, 100L << Math.min(failures, 6)));
+        next(backoff.next());
     }
 
     /** Returns whether the last write reached the store. */

@@ -1,6 +1,6 @@
 package dev.hcgateway.passback;
 
-import dev.hcgateway.changes.Backoff;
+import dev.hcgateway.pace.Backoff;
 import dev.hcgateway.changes.ChangeRoutes;
 import dev.hcgateway.changes.ContactHealth;
 import dev.hcgateway.changes.FollowHooks;

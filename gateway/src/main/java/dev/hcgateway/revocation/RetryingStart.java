@@ -1,6 +1,6 @@
 package dev.hcgateway.revocation;
 
-import dev.hcgateway.changes.Backoff;
+import dev.hcgateway.pace.Backoff;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;

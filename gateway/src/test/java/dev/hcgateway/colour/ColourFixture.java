@@ -1,5 +1,7 @@
 package dev.hcgateway.colour;
 
+import static dev.hcgateway.support.Gateways.await;
+
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourAnswer;
 
@@ -12,7 +14,6 @@ import dev.hcgateway.support.FakeStore;
 import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import dev.hcgateway.model.SubjectKey;
@@ -121,10 +122,6 @@ abstract class ColourFixture {
     /** Returns the keys of these subjects under every issuer (an invalidation that names no issuer). */
     static List<SubjectKey> everywhere(String... subjects) {
         return Arrays.stream(subjects).map(SubjectKey::everyIssuer).toList();
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     double counter(String name, String... tags) {

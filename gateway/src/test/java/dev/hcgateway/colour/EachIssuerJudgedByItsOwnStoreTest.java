@@ -1,5 +1,6 @@
 package dev.hcgateway.colour;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;

@@ -1,5 +1,7 @@
 package dev.hcgateway.colour;
 
+import static dev.hcgateway.support.Gateways.await;
+
 import dev.hcgateway.model.Degradation;
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.model.ColourSource;

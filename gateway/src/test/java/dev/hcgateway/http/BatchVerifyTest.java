@@ -3,43 +3,23 @@ package dev.hcgateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.support.Gateways;
-import dev.hcgateway.support.MintedCodes;
-import dev.hcgateway.support.MutableClock;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/verify/batch} through a deployed gateway. */
-@ExtendWith(VertxExtension.class)
-class BatchVerifyTest {
+class BatchVerifyTest extends DeployedGatewayTest {
 
-    private static final long NOW = 1_795_300_000L;
-    private final MutableClock clock = new MutableClock(NOW);
-    private final MintedCodes codes = new MintedCodes(NOW);
-    private Gateways.Deployed gateway;
-    private WebClient client;
-
-    @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
-        client = WebClient.create(vertx);
-        Gateways.deploy(vertx, clock, Map.of("http.maxInFlight", 8))
-                .onComplete(ctx.succeeding(g -> {
-                    gateway = g;
-                    ctx.completeNow();
-                }));
+    @Override
+    Map<String, Object> overrides() {
+        return Map.of("http.maxInFlight", 8);
     }
 
     private Future<HttpResponse<Buffer>> post(Object body) {

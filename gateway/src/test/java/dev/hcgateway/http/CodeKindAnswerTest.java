@@ -3,38 +3,13 @@ package dev.hcgateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
-import dev.hcgateway.support.Gateways;
-import dev.hcgateway.support.MintedCodes;
-import dev.hcgateway.support.MutableClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Proxy and paper codes carry their kind (and the holder's relation) in every answer, so a desk can show it. */
-@ExtendWith(VertxExtension.class)
-class CodeKindAnswerTest {
-
-    private static final long NOW = 1_795_300_000L;
-    private final MutableClock clock = new MutableClock(NOW);
-    private final MintedCodes codes = new MintedCodes(NOW);
-    private Gateways.Deployed gateway;
-    private WebClient client;
-
-    @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
-        client = WebClient.create(vertx);
-        Gateways.deploy(vertx, clock, Map.of()).onComplete(ctx.succeeding(g -> {
-            gateway = g;
-            ctx.completeNow();
-        }));
-    }
+class CodeKindAnswerTest extends DeployedGatewayTest {
 
     @Test
     void verify_proxyCode_answerCarriesKindProxyAndRelation(VertxTestContext ctx) {

@@ -1,54 +1,28 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.CodeClaims;
-import dev.hcgateway.support.FakeStore;
-import dev.hcgateway.support.Gateways;
-import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.TestData;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Online mode through a deployed gateway: the store's colour decides, the admin API invalidates. */
-@ExtendWith(VertxExtension.class)
-class ColourApiTest {
+class ColourApiTest extends StoreBackedApiTest {
 
-    static final long NOW = TestData.VECTORS_NOW;
     static final String ADMIN = "admin-token-0123456789";
 
-    private final MutableClock clock = new MutableClock(NOW);
     private final Random random = new Random(7);
-    private Vertx vertx;
-    private WebClient client;
-    private FakeStore store;
-    private Gateways.Deployed gateway;
 
-    @BeforeEach
-    void start(Vertx vertx) throws Exception {
-        this.vertx = vertx;
-        this.client = WebClient.create(vertx);
-        this.store = await(new FakeStore().start(vertx));
-    }
-
-    private void deploy(Map<String, Object> overrides) throws Exception {
-        Map<String, Object> all = new HashMap<>(Map.of("authority.url", store.url(), "admin.token", ADMIN,
-                "colour.budgetMs", 900));
-        all.putAll(overrides);
-        gateway = await(Gateways.deploy(vertx, clock, all));
+    @Override
+    Map<String, Object> settings() {
+        return Map.of("admin.token", ADMIN);
     }
 
     private String mint(String subject, Colour colour) {
@@ -127,9 +101,5 @@ class ColourApiTest {
         JsonObject ready = await(client.get(gateway.port(), "127.0.0.1", Routes.READY).send()).bodyAsJsonObject();
 
         assertThat(ready.getJsonObject("authority").getString("mode")).isEqualTo("online");
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -7,56 +8,28 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import dev.hcgateway.support.FakeStore;
-import dev.hcgateway.support.Gateways;
-import dev.hcgateway.support.MutableClock;
-import dev.hcgateway.support.TestData;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST /v1/verify/document} through a deployed gateway and a fake store. */
-@ExtendWith(VertxExtension.class)
-class DocumentApiTest {
+class DocumentApiTest extends StoreBackedApiTest {
 
     static final String KEY = "test-document-key-0123";
     static final String NUMBER = "11010519491231002X";
     /** HMAC-SHA256(KEY, "resident_id:" + NUMBER), computed independently. */
     static final String HASH = "25e145cb4385a698b21d23f853ce26ec4d2371cbf4e8a93f15f95133843f2f37";
 
-    private final MutableClock clock = new MutableClock(TestData.VECTORS_NOW);
-    private Vertx vertx;
-    private WebClient client;
-    private FakeStore store;
-    private Gateways.Deployed gateway;
-
-    @BeforeEach
-    void start(Vertx vertx) throws Exception {
-        this.vertx = vertx;
-        this.client = WebClient.create(vertx);
-        this.store = await(new FakeStore().start(vertx));
-    }
-
-    private void deploy(Map<String, Object> overrides) throws Exception {
-        Map<String, Object> all = new HashMap<>(Map.of("authority.url", store.url(), "document.key", KEY,
-                "colour.budgetMs", 900));
-        all.putAll(overrides);
-        gateway = await(Gateways.deploy(vertx, clock, all));
+    @Override
+    Map<String, Object> settings() {
+        return Map.of("document.key", KEY);
     }
 
     private HttpResponse<Buffer> post(JsonObject body) throws Exception {
@@ -220,9 +193,5 @@ class DocumentApiTest {
         assertThat(metrics).doesNotContain(HASH).doesNotContain("s-grandma")
                 .contains("hc_verify_decisions_total{decision=\"pass\",endpoint=\"/v1/verify/document\"");
         assertThat(store.bodies.get(0)).contains(HASH);
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

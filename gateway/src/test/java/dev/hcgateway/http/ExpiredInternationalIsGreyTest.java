@@ -11,42 +11,20 @@ import dev.hcgateway.config.ConfigLoader;
 import dev.hcgateway.model.Decision;
 import dev.hcgateway.model.Reason;
 import dev.hcgateway.model.Verdict;
-import dev.hcgateway.support.Gateways;
-import dev.hcgateway.support.MintedCodes;
-import dev.hcgateway.support.MutableClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An expired international code answers colour grey with reason expired, as the international version showed
  * it; grey never passes; other expired codes carry no colour; a proxy code's answer names the relation.
  */
-@ExtendWith(VertxExtension.class)
-class ExpiredInternationalIsGreyTest {
+class ExpiredInternationalIsGreyTest extends DeployedGatewayTest {
 
-    private static final long NOW = 1_795_300_000L;
     private static final long DAY = 86_400;
-    private final MintedCodes codes = new MintedCodes(NOW);
-    private Gateways.Deployed gateway;
-    private WebClient client;
-
-    @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
-        client = WebClient.create(vertx);
-        Gateways.deploy(vertx, new MutableClock(NOW), Map.of()).onComplete(ctx.succeeding(g -> {
-            gateway = g;
-            ctx.completeNow();
-        }));
-    }
 
     @Test
     void batch_expiredInternationalGreyOthersColourless_proxyNamesRelation(VertxTestContext ctx) {

@@ -4,44 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
 import dev.hcgateway.issuer.QrImages;
-import dev.hcgateway.support.Gateways;
-import dev.hcgateway.support.MintedCodes;
-import dev.hcgateway.support.MutableClock;
 import dev.hcgateway.support.Pictures;
 import dev.hcgateway.support.TestData;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /v1/verify/image} through a deployed gateway: QR pictures made with ZXing, and hostile bodies. */
-@ExtendWith(VertxExtension.class)
-class ImageVerifyTest {
-
-    private static final long NOW = 1_795_300_000L;
-    private final MutableClock clock = new MutableClock(NOW);
-    private final MintedCodes codes = new MintedCodes(NOW);
-    private Gateways.Deployed gateway;
-    private WebClient client;
-
-    @BeforeEach
-    void deploy(Vertx vertx, VertxTestContext ctx) {
-        client = WebClient.create(vertx);
-        Gateways.deploy(vertx, clock, Map.of()).onComplete(ctx.succeeding(g -> {
-            gateway = g;
-            ctx.completeNow();
-        }));
-    }
+class ImageVerifyTest extends DeployedGatewayTest {
 
     private Future<HttpResponse<Buffer>> post(byte[] body, String contentType, String query) {
         return client.post(gateway.port(), "127.0.0.1", Routes.VERIFY_IMAGE + query)

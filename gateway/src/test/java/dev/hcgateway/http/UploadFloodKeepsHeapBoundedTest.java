@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.model.Colour;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
  * bodies and answered none of them until they ended.
  */
 class UploadFloodKeepsHeapBoundedTest {
+
+    /** Handshakes and floods on a loaded machine: longer than the shared 10 s wait. */
+    private static final Duration SLOW = Duration.ofSeconds(90);
 
     private static final long NOW = 1_795_300_000L;
     private static final int UPLOADS = 1_000;
@@ -112,13 +116,13 @@ class UploadFloodKeepsHeapBoundedTest {
                     .put("code", codes.valid(Colour.GREEN)).put("scene", "metro").toBuffer()))
                     .compose(r -> r.body().map(b -> r.statusCode())));
         }
-        await(Future.all(verifies));
+        await(Future.all(verifies), SLOW);
         verifies.forEach(v -> assertThat(v.result()).isEqualTo(200));
 
         // Now the bodies end; the held uploads are decoded and judged.
         byte[] rest = Arrays.copyOfRange(png, BODY / 2, BODY);
         requests.forEach(r -> r.result().end(Buffer.buffer(rest)));
-        await(Future.all(answers));
+        await(Future.all(answers), SLOW);
 
         List<Answer> all = answers.stream().map(Future::result).toList();
         assertThat(all).allSatisfy(a -> {
@@ -133,14 +137,6 @@ class UploadFloodKeepsHeapBoundedTest {
         assertThat(gateway.gauge("hc_image_body_peak_bytes")).isLessThanOrEqualTo(BUDGET).isPositive();
         Eventually.within(Duration.ofSeconds(10), "every reserved byte returned",
                 () -> gateway.gauge("hc_image_body_bytes") == 0);
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("not answered: " + e, e);
-        }
     }
 
     private record Answer(int status, String retryAfter, String body) {

@@ -1,7 +1,7 @@
 package dev.hcgateway.revocation;
 
 import static dev.hcgateway.revocation.MirrorTest.code;
-import static dev.hcgateway.revocation.RedisRevocationsTest.await;
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.config.ConfigLoader;
@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,14 +84,7 @@ class AcknowledgedRevocationSurvivesTest {
     }
 
     private static boolean acknowledged(Future<Void> write) {
-        try {
-            await(write);
-            return true;
-        } catch (ExecutionException e) {
-            return false;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return await(write.map(true).otherwise(false));
     }
 
     private static boolean revoked(RedisRevocations store, String idHex) {

@@ -1,6 +1,6 @@
 package dev.hcgateway.revocation;
 
-import static dev.hcgateway.revocation.RedisRevocationsTest.await;
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.config.ConfigLoader;

@@ -1,7 +1,7 @@
 package dev.hcgateway.revocation;
 
 import static dev.hcgateway.revocation.MirrorTest.code;
-import static dev.hcgateway.revocation.RedisRevocationsTest.await;
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.hcgateway.revocation;
 
+import static dev.hcgateway.support.Gateways.await;
+
 import dev.hcgateway.model.SubjectKey;
 
 import static dev.hcgateway.revocation.MirrorTest.code;
@@ -12,7 +14,6 @@ import dev.hcgateway.support.Eventually;
 import dev.hcgateway.support.RedisFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,10 +78,6 @@ class RedisRevocationsTest {
         RedisRevocations store = store(more);
         await(store.start());
         return store;
-    }
-
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static byte[] id(String hex) {

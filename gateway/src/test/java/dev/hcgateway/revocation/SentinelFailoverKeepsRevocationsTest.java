@@ -1,7 +1,7 @@
 package dev.hcgateway.revocation;
 
 import static dev.hcgateway.revocation.MirrorTest.code;
-import static dev.hcgateway.revocation.RedisRevocationsTest.await;
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.config.ConfigLoader;
@@ -64,12 +64,7 @@ class SentinelFailoverKeepsRevocationsTest {
     }
 
     private static boolean acknowledged(RedisRevocations store, String idHex) {
-        try {
-            await(store.revokeCode(HexFormat.of().parseHex(idHex)));
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+        return await(store.revokeCode(HexFormat.of().parseHex(idHex)).map(true).otherwise(false));
     }
 
     private static String id(int i) {

@@ -3,7 +3,7 @@ package dev.hcgateway.revocation;
 import dev.hcgateway.model.SubjectKey;
 
 import static dev.hcgateway.revocation.MirrorTest.code;
-import static dev.hcgateway.revocation.RedisRevocationsTest.await;
+import static dev.hcgateway.support.Gateways.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hcgateway.config.ConfigLoader;

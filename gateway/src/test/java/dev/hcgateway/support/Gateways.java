@@ -11,9 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Deploys whole gateways (GatewayVerticle, one server on a free port) for HTTP-level tests. */
 public final class Gateways {
@@ -121,12 +124,22 @@ public final class Gateways {
                 .sendJsonObject(new io.vertx.core.json.JsonObject().put("code", code).put("scene", scene)));
     }
 
-    /** Waits for a future from a test thread (never from an event loop). */
+    /** Waits up to 10 s for a future from a test thread (never from an event loop); a failure is thrown as one. */
     public static <T> T await(Future<T> future) {
+        return await(future, Duration.ofSeconds(10));
+    }
+
+    /** Waits up to {@code timeout} for a future from a test thread; its failure, or the timeout, fails the test. */
+    public static <T> T await(Future<T> future, Duration timeout) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete: " + e, e);
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("future failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("future did not complete within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a future", e);
         }
     }
 }

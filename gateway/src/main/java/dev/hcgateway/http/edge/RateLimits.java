@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.config.RateLimit;
+import dev.hcgateway.pace.TokenBucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -29,8 +30,8 @@ public final class RateLimits {
     private final Clock clock;
     private final GatewayConfig config;
     private final RateLimit perAddress;
-    private final Cache<String, RateBucket> gates;
-    private final Cache<String, RateBucket> addresses;
+    private final Cache<String, TokenBucket> gates;
+    private final Cache<String, TokenBucket> addresses;
     private final Map<String, Counter> gateRefusals = new HashMap<>();
     private final Map<String, Counter> addressRefusals = new HashMap<>();
 
@@ -64,7 +65,7 @@ public final class RateLimits {
      */
     public long tryAcquire(String scene, String gate, String address, int credentials) {
         if (perAddress.limited() && address != null) {
-            long wait = addresses.get(address, a -> new RateBucket(clock, perAddress)).take(credentials);
+            long wait = addresses.get(address, a -> new TokenBucket(clock, perAddress.perSecond(), perAddress.burst())).take(credentials);
             if (wait > 0) {
                 count(addressRefusals, scene);
                 return wait;
@@ -72,7 +73,7 @@ public final class RateLimits {
         }
         RateLimit limit = config.gateRateLimit(scene);
         if (limit.limited() && gate != null) {
-            long wait = gates.get(scene + '\n' + gate, k -> new RateBucket(clock, limit)).take(credentials);
+            long wait = gates.get(scene + '\n' + gate, k -> new TokenBucket(clock, limit.perSecond(), limit.burst())).take(credentials);
             if (wait > 0) {
                 count(gateRefusals, scene);
                 return wait;

@@ -31,12 +31,15 @@ public final class Journeys {
      * A fixed fleet of gates, each on its own keep-alive connection, scanning one person at a time: a gate scans
      * again {@code pace} (uniformly 0.5x..1.5x) after its previous scan started, or at once when the answer took
      * longer, for {@code length}. Unlike open arrivals on shared connections, a slow answer never makes the
-     * generator open more connections: the fleet's size bounds them, as at a station.
+     * generator open more connections: the fleet's size bounds them, as at a station. Each gate throttles itself
+     * by {@code throttle} (a scan it refuses is not sent).
      */
-    public static ScenarioBuilder gateFleet(CodeFeeder feeder, Judge judge, Duration pace, Duration length) {
+    public static ScenarioBuilder gateFleet(CodeFeeder feeder, Judge judge, Duration pace, Duration length,
+                                            GateThrottle throttle) {
         return scenario("turnstile scans").during(length).on(
                 pace(pace.multipliedBy(1).dividedBy(2), pace.multipliedBy(3).dividedBy(2))
-                        .feed(feeder).exec(stamp()).exec(Endpoints.verify(judge)));
+                        .feed(feeder)
+                        .doIf(throttle::sends).then(exec(stamp()).exec(Endpoints.verify(judge)).exec(throttle::sent)));
     }
 
     /** A check-in desk verifies a group's codes (1..50) in one call. */

@@ -10,6 +10,7 @@ import java.time.Duration;
  * hc.gatewayUrl        target gateway; empty: start one in-process (offline or with the store simulator)
  * hc.rate              peak arrivals per second (open model: scans arrive whatever the answers' pace)
  * hc.gates            MetroMorningPeak: a fleet of this many gates (own connections) instead of open arrivals (0)
+ * hc.gateThrottleK     the fleet's gates throttle themselves adaptively with this k (SRE book; 0: off)
  * hc.baseRate          arrivals per second at the start of the ramp
  * hc.rampSeconds       ramp from baseRate to rate
  * hc.holdSeconds       hold at rate

@@ -20,10 +20,13 @@ import java.time.Duration;
  * scanning every N / rate seconds on average (0.5x..1.5x); the gates join over the ramp. This is the model of the
  * goodput curve: past capacity an open model on shared connections makes Gatling open a connection per waiting
  * request (thousands), which no station does; a fleet offers the same rate on a fixed number of connections.
+ * {@code hc.gateThrottleK=k} (k > 0) makes each gate throttle itself adaptively ({@link GateThrottle}); the scans
+ * the gates refused themselves are printed at the end ("gates refused N scans themselves").
  */
 public class MetroMorningPeakSimulation extends Simulation {
 
     private final Stack stack;
+    private final GateThrottle throttle = new GateThrottle(LoadParams.decimal("hc.gateThrottleK", 0));
 
     public MetroMorningPeakSimulation() throws Exception {
         double peak = LoadParams.rate(300);
@@ -37,7 +40,8 @@ public class MetroMorningPeakSimulation extends Simulation {
         Judge judge = Judge.byPolicy(expectations, false);
         int gates = LoadParams.integer("hc.gates", 0);
         PopulationBuilder population = gates > 0
-                ? Journeys.gateFleet(feeder, judge, Duration.ofNanos(Math.round(gates * 1e9 / peak)), ramp.plus(hold))
+                ? Journeys.gateFleet(feeder, judge, Duration.ofNanos(Math.round(gates * 1e9 / peak)), ramp.plus(hold),
+                        throttle)
                         .injectOpen(rampUsers(gates).during(ramp)).protocols(Endpoints.gateProtocol(stack.gatewayUrl()))
                 : Journeys.turnstileScans(feeder, judge).injectOpen(
                         rampUsersPerSec(LoadParams.decimal("hc.baseRate", Math.min(20, peak))).to(peak).during(ramp),
@@ -51,6 +55,7 @@ public class MetroMorningPeakSimulation extends Simulation {
 
     @Override
     public void after() {
+        System.out.println("gates refused " + throttle.refused() + " scans themselves");
         stack.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.hcgateway.changes;
+package dev.hcgateway.pace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,5 +20,17 @@ class BackoffTest {
         Backoff backoff = new Backoff(10);
         assertThat(backoff.next()).isEqualTo(100);
         assertThat(backoff.next()).isEqualTo(100);
+    }
+
+    @Test
+    void next_fromAGivenFirstDelay_isTheShippersOldSequence() {
+        // The passages shipper waited min(5 s, 100 ms << min(failures, 6)) after its n-th failure in a row.
+        Backoff backoff = new Backoff(200, 5_000);
+        for (int failures = 1; failures <= 9; failures++) {
+            assertThat(backoff.next()).as("after failure %d", failures)
+                    .isEqualTo(Math.min(5_000, 100L << Math.min(failures, 6)));
+        }
+        backoff.reset();
+        assertThat(backoff.next()).isEqualTo(200);
     }
 }
