@@ -7,6 +7,7 @@ import dev.hcgateway.crypto.CryptoProvider;
 import dev.hcgateway.crypto.SignatureVerifiers;
 import dev.hcgateway.gate.BundleOpener;
 import dev.hcgateway.gate.BundlePublicKey;
+import dev.hcgateway.gate.Envelope;
 import dev.hcgateway.gate.GateVerifier;
 import dev.hcgateway.gate.Opening;
 import dev.hcgateway.model.Outcome;
@@ -56,6 +57,10 @@ public final class OfflineGate {
         CryptoProvider crypto = CryptoProvider.select(true);
         GateVerifier gate;
         try {
+            if (Files.size(bundleFile) > Envelope.MAX_BYTES) {
+                err.println("bundle refused: larger than " + Envelope.MAX_BYTES + " bytes");
+                return 2;
+            }
             BundlePublicKey key = BundlePublicKey.fromJwk(Files.readAllBytes(keyFile));
             Opening opening = new BundleOpener(key, new SignatureVerifiers(crypto).es256())
                     .open(Files.readAllBytes(bundleFile));
