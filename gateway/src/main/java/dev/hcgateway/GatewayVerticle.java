@@ -115,7 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
             return BundlePublisher.unconfigured(registry);
         }
         return BundlePublisher.of(vertx, new BundleBuilder(config, trust, revocations, bundleKey, clock), bundleKey,
-                trust, revocations, clock, config.offline().validSeconds(), registry);
+                trust, revocations, clock, config.offline(), registry);
     }
 
     /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifiers. */

@@ -1,5 +1,6 @@
 package dev.hcgateway.bundle;
 
+import dev.hcgateway.config.OfflineConfig;
 import dev.hcgateway.gate.BundlePublicKey;
 import dev.hcgateway.revocation.RevocationStore;
 import dev.hcgateway.truststore.TrustStore;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the offline bundle from a cache: one bundle, rebuilt on a worker when the revocation mirror or the trust
- * list changed since it was built, or when a quarter of its validity has passed (so a gate always gets one with
- * hours to go). Concurrent requests for a stale bundle wait for one build, never start several. Without a bundle
+ * list changed since it was built (at most every {@code offline.minRebuildSeconds}), or when a quarter of its
+ * validity has passed (so a gate always gets one with hours to go). Concurrent requests for a stale bundle wait for one build, never start several. Without a bundle
  * key it is {@link #unconfigured}: both offline routes answer 503 offline_not_configured.
  */
 public final class BundlePublisher {
@@ -34,6 +35,7 @@ public final class BundlePublisher {
     private final RevocationStore revocations;
     private final Clock clock;
     private final long rebuildAfterSeconds;
+    private final long minRebuildSeconds;
     private final Timer buildTime;
     private final MeterRegistry registry;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
@@ -42,14 +44,15 @@ public final class BundlePublisher {
     private Future<BuiltBundle> building;
 
     private BundlePublisher(Vertx vertx, BundleBuilder builder, BundleKey key, TrustStore trust,
-                            RevocationStore revocations, Clock clock, long validSeconds, MeterRegistry registry) {
+                            RevocationStore revocations, Clock clock, OfflineConfig config, MeterRegistry registry) {
         this.vertx = vertx;
         this.builder = builder;
         this.key = key;
         this.trust = trust;
         this.revocations = revocations;
         this.clock = clock;
-        this.rebuildAfterSeconds = Math.max(1, validSeconds / 4);
+        this.rebuildAfterSeconds = Math.max(1, config.validSeconds() / 4);
+        this.minRebuildSeconds = Math.min(config.minRebuildSeconds(), rebuildAfterSeconds);
         this.registry = registry;
         this.buildTime = Timer.builder("hc.offline.bundle.build").description("Time to build and sign an offline bundle")
                 .register(registry);
@@ -59,14 +62,14 @@ public final class BundlePublisher {
 
     /** Returns a publisher that signs with {@code key} the bundles {@code builder} makes, on {@code vertx}'s workers. */
     public static BundlePublisher of(Vertx vertx, BundleBuilder builder, BundleKey key, TrustStore trust,
-                                     RevocationStore revocations, Clock clock, long validSeconds,
+                                     RevocationStore revocations, Clock clock, OfflineConfig config,
                                      MeterRegistry registry) {
-        return new BundlePublisher(vertx, builder, key, trust, revocations, clock, validSeconds, registry);
+        return new BundlePublisher(vertx, builder, key, trust, revocations, clock, config, registry);
     }
 
     /** Returns the publisher of a gateway without a bundle key: it serves nothing. */
     public static BundlePublisher unconfigured(MeterRegistry registry) {
-        return new BundlePublisher(null, null, null, null, null, null, 21_600, registry);
+        return new BundlePublisher(null, null, null, null, null, null, new OfflineConfig(null, 21_600, 0, 0), registry);
     }
 
     /** Tells whether a bundle key is configured. */
@@ -119,8 +122,10 @@ public final class BundlePublisher {
                 .increment();
     }
 
+    /** Tells whether the bundle may still be served: younger than the rebuild floor, or unchanged and not old. */
     private boolean current(BuiltBundle b) {
-        return b.revision() == revocations.revision() && b.trust() == trust.current()
-                && clock.instant().getEpochSecond() - b.issuedAt() < rebuildAfterSeconds;
+        long age = clock.instant().getEpochSecond() - b.issuedAt();
+        boolean changed = b.revision() != revocations.revision() || b.trust() != trust.current();
+        return age < minRebuildSeconds || (!changed && age < rebuildAfterSeconds);
     }
 }

@@ -94,8 +94,11 @@ class OfflineGateJudgesAsTheBundleSaysTest {
         Path key = key(port);
         Fetched before = bundle(port, null);
         revoke(port, later.codeId());
+        Fetched soon = bundle(port, before.etag());
+        clock.advanceSeconds(10); // offline.minRebuildSeconds: a change rebuilds the bundle at most this often
         Fetched after = bundle(port, before.etag());
 
+        assertThat(soon.status()).as("within minRebuildSeconds of the last build").isEqualTo(304);
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.etag()).isNotEqualTo(before.etag());
         assertThat(gate(before.file(), key, codes.mint(later))).contains("\"decision\":\"pass\"");
