@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the offline bundle from a cache: one bundle, rebuilt on a worker when the revocation mirror or the trust
  * list changed since it was built (at most every {@code offline.minRebuildSeconds}), or when a quarter of its
- * validity has passed (so a gate always gets one with hours to go). Concurrent requests for a stale bundle wait for one build, never start several. Without a bundle
- * key it is {@link #unconfigured}: both offline routes answer 503 offline_not_configured.
+ * validity has passed (so a gate always gets one with hours to go). Concurrent requests for a stale bundle wait for
+ * one build, never start several. Without a bundle key it is {@link #unconfigured}: both offline routes answer 503
+ * offline_not_configured.
  */
 public final class BundlePublisher {
 

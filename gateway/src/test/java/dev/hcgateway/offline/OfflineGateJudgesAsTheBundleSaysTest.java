@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An offline gate judges with the bundle a real gateway served, and with nothing else: a valid code passes, a code
- * revoked in the bundle (by its id or its subject) is denied (a filter hit is manual), a revocation made after the bundle was taken reaches the
- * gate with the next bundle only, a bundle past its validUntil judges nothing, and a tampered bundle is refused.
+ * revoked in the bundle (by its id or its subject) is denied (a filter hit is manual), a revocation made after the
+ * bundle was taken reaches the gate with the next bundle only, a bundle past its validUntil judges nothing, and a
+ * tampered bundle is refused. The gateway serves the bundle only with a key and a loaded mirror, and 304 to a gate
+ * that holds it already.
  */
 @ExtendWith(VertxExtension.class)
 class OfflineGateJudgesAsTheBundleSaysTest {
