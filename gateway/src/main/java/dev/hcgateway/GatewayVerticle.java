@@ -1,5 +1,8 @@
 package dev.hcgateway;
 
+import dev.hcgateway.bundle.BundleBuilder;
+import dev.hcgateway.bundle.BundleKey;
+import dev.hcgateway.bundle.BundlePublisher;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.colour.OnlineColours;
 import dev.hcgateway.colour.RedMemory;
@@ -70,6 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
     private FleetSightings fleetSightings;
     private StateDir stateDir;
     private RedMemory reds;
+    private BundleKey bundleKey;
 
     /** Creates the gateway for a configuration, a clock and the registry that {@code /metrics} exposes. */
     public GatewayVerticle(GatewayConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -90,7 +94,28 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         // Loading the native crypto provider and ImageIO's plugin registry takes seconds on a contended CPU:
         // a worker does it, so the event loop (and the blocked-thread checker) never waits on it.
-        return vertx.executeBlocking(this::loadVerifier, false).compose(this::assemble);
+        return vertx.executeBlocking(this::loadVerifier, false)
+                .compose(verifiers -> vertx.executeBlocking(this::readBundleKey, false).map(verifiers))
+                .compose(this::assemble);
+    }
+
+    /** Reads the offline bundle key when one is configured (a file: off the event loop); a bad file fails the start. */
+    private Void readBundleKey() throws java.io.IOException {
+        String file = config.offline().bundleKey();
+        if (file != null) {
+            bundleKey = BundleKey.read(java.nio.file.Path.of(file));
+            LOG.info("offline bundles signed by key {}", bundleKey.publicKey().kidText());
+        }
+        return null;
+    }
+
+    /** Returns the offline bundle's publisher: over the bundle key when one is configured, else one serving nothing. */
+    private BundlePublisher offline() {
+        if (bundleKey == null) {
+            return BundlePublisher.unconfigured(registry);
+        }
+        return BundlePublisher.of(vertx, new BundleBuilder(config, trust, revocations, bundleKey, clock), bundleKey,
+                trust, revocations, clock, config.offline(), registry);
     }
 
     /** Loads the crypto provider and ImageIO (blocking, class loading and native code); returns the verifiers. */
@@ -146,7 +171,7 @@ public final class GatewayVerticle extends VerticleBase {
                 new Admission(config.http().maxInFlight(), config.http().maxConnections(),
                         config.http().maxConnectionsPerAddress(), registry),
                 registry::scrape, images, passages = new Passages(vertx, config, clock, registry), passback(sightings, share),
-                new RateLimits(config, registry, clock), warmup);
+                new RateLimits(config, registry, clock), warmup, offline());
         int instances = config.http().instances() > 0 ? config.http().instances()
                 : Runtime.getRuntime().availableProcessors();
         return trust.start(vertx, config.trust().reloadIntervalMs())

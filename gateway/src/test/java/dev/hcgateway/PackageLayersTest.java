@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
 
     /**
-     * What judges a code with nothing but memory: decoders, judges, trust list, policy. An offline gate's verifier
-     * is built from these alone, so they must run without Vert.x, Netty, Redis or PostgreSQL on the class path.
+     * What judges a code with nothing but memory: decoders, judges, trust list, policy, and the offline gate's bundle
+     * and verifier ({@code gate}, shipped alone as the gate jar). An offline gate's verifier is built from these alone, so they must run without Vert.x, Netty, Redis or PostgreSQL on the class path.
      */
     static final String[] JUDGING = {"dev.hcgateway.model..", "dev.hcgateway.cose..", "dev.hcgateway.crypto..",
         "dev.hcgateway.trust..", "dev.hcgateway.format..", "dev.hcgateway.hcn1..", "dev.hcgateway.dcc..",
-        "dev.hcgateway.policy..", "dev.hcgateway.judge.."};
+        "dev.hcgateway.policy..", "dev.hcgateway.judge..", "dev.hcgateway.gate.."};
 
     private static JavaClasses classes;
 

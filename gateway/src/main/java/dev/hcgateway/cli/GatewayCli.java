@@ -53,6 +53,7 @@ public final class GatewayCli {
                 .addSubcommand("store", StoreCommand.commandLine(env))
                 .addSubcommand(new MigrateCommand(env))
                 .addSubcommand(new VerifyCommand(env, clock))
+                .addSubcommand(new GateCommand(clock))
                 .addSubcommand(new TrustCommand())
                 .addSubcommand("help", new HelpCommand());
         cli.setOut(out).setErr(err);

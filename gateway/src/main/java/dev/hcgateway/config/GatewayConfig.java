@@ -25,7 +25,8 @@ public record GatewayConfig(
         Map<String, PassbackConfig> passback,
         SightingsConfig sightings,
         Map<String, RateLimit> sceneRateLimits,
-        StateConfig state) {
+        StateConfig state,
+        OfflineConfig offline) {
 
     public GatewayConfig {
         Objects.requireNonNull(http, "http");
@@ -42,6 +43,7 @@ public record GatewayConfig(
         Objects.requireNonNull(tracer, "tracer");
         Objects.requireNonNull(sightings, "sightings");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(offline, "offline");
         places = Map.copyOf(places);
         sceneRateLimits = Map.copyOf(sceneRateLimits);
         if (tracer.token() != null && tracer.token().equals(admin.token())) {
@@ -88,7 +90,8 @@ public record GatewayConfig(
                 PassbackConfig.fromScenes(scenesNode),
                 SightingsConfig.from(root.child("passback")),
                 limits,
-                StateConfig.from(root.child("state")));
+                StateConfig.from(root.child("state")),
+                OfflineConfig.from(root.child("offline")));
     }
 
     /** Reads {@code places}: gate-id prefix to {@code {id, name}}. */

@@ -1,5 +1,6 @@
 package dev.hcgateway.http;
 
+import dev.hcgateway.bundle.BundlePublisher;
 import dev.hcgateway.colour.ColourService;
 import dev.hcgateway.config.GatewayConfig;
 import dev.hcgateway.http.edge.RateLimits;
@@ -23,11 +24,21 @@ import java.util.function.Supplier;
  * @param passages   records passages and serves the tracer API
  * @param rateLimits per-gate and per-address request rates
  * @param warmup     the gateway's own synthetic requests before it is ready
+ * @param offline    the offline bundle ({@link BundlePublisher#unconfigured} without a bundle key)
  */
 public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
                           ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
                           Supplier<String> scrape, ImageScanner images, Passages passages, Passback passback,
-                          RateLimits rateLimits, Warmup warmup) {
+                          RateLimits rateLimits, Warmup warmup, BundlePublisher offline) {
+
+    /** Creates the services of a gateway that serves no offline bundle. */
+    public ApiServices(GatewayConfig config, VerifyPipeline pipeline, RevocationStore revocations,
+                       ColourService colours, GatewayMetrics metrics, Readiness readiness, Admission admission,
+                       Supplier<String> scrape, ImageScanner images, Passages passages, Passback passback,
+                       RateLimits rateLimits, Warmup warmup) {
+        this(config, pipeline, revocations, colours, metrics, readiness, admission, scrape, images, passages, passback,
+                rateLimits, warmup, BundlePublisher.unconfigured(metrics.registry()));
+    }
 
     public ApiServices {
         Objects.requireNonNull(config, "config");
@@ -43,5 +54,6 @@ public record ApiServices(GatewayConfig config, VerifyPipeline pipeline, Revocat
         Objects.requireNonNull(passback, "passback");
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(offline, "offline");
     }
 }

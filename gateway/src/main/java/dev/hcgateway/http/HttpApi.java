@@ -53,6 +53,10 @@ public final class HttpApi {
             new TracerApi(vertx, services.config(), services.passages(), services.metrics().registry()).mount(router);
         }
 
+        OfflineHandler offline = new OfflineHandler(services);
+        router.get(Routes.OFFLINE_BUNDLE).handler(offline::bundle);
+        router.get(Routes.OFFLINE_KEY).handler(offline::key);
+
         HealthHandler health = new HealthHandler(services);
         router.get(Routes.LIVE).handler(health::live);
         router.head(Routes.LIVE).handler(health::live); // probes that use HEAD; Vert.x writes no body for it

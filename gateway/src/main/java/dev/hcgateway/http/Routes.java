@@ -16,6 +16,8 @@ public final class Routes {
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
     public static final String METRICS = "/metrics";
+    public static final String OFFLINE_BUNDLE = "/v1/offline/bundle";
+    public static final String OFFLINE_KEY = "/v1/offline/key";
     public static final String TRACER_PASSAGES = "/tracer/v1/passages";
     public static final String TRACER_COMPANIONS = "/tracer/v1/companions";
     public static final String TRACER_PLACES = "/tracer/v1/places";
@@ -26,7 +28,8 @@ public final class Routes {
 
     /** Every path, for bounded metric labels. */
     static final List<String> ALL = List.of(VERIFY, VERIFY_BATCH, VERIFY_IMAGE, VERIFY_DOCUMENT, PASSAGES_OFFLINE,
-            REVOCATIONS, INVALIDATIONS, REVOCATIONS_EXPORT, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS);
+            REVOCATIONS, INVALIDATIONS, REVOCATIONS_EXPORT, LIVE, READY, METRICS, TRACER_PASSAGES, TRACER_COMPANIONS,
+            OFFLINE_BUNDLE, OFFLINE_KEY);
 
     private Routes() {
     }
@@ -34,7 +37,7 @@ public final class Routes {
     /** Returns the one method a path of ours serves: GET for probes and metrics, POST for the rest. */
     static String methodOf(String path) {
         return path.equals(LIVE) || path.equals(READY) || path.equals(METRICS) || path.equals(REVOCATIONS_EXPORT)
-                ? "GET" : "POST";
+                || path.equals(OFFLINE_BUNDLE) || path.equals(OFFLINE_KEY) ? "GET" : "POST";
     }
 
     /** Returns the path when it is one of ours, else {@code other}: a bounded label. */

@@ -10,7 +10,9 @@ public enum Reason {
     KEY_EXPIRED, UNSUITABLE_KEY, FORMAT_NOT_ACCEPTED, DCC_TYPE_NOT_ACCEPTED, VACCINATION_INCOMPLETE, TEST_TOO_OLD,
     TEST_POSITIVE, RECOVERY_NOT_VALID,
     // Anti-passback (docs/passages.md): the same person passed at another place moments ago
-    CODE_IN_USE;
+    CODE_IN_USE,
+    // Offline gates (docs/offline.md): a filter hit in the bundle, and a bundle past its validUntil
+    POSSIBLY_REVOKED, BUNDLE_EXPIRED;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 

@@ -20,6 +20,7 @@ public final class LocalRevocations implements RevocationStore {
     private final Set<String> codes = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Long> subjects = new ConcurrentHashMap<>(); // by SubjectKey.field()
     private final List<Consumer<List<SubjectKey>>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public Future<Void> start() {
@@ -42,13 +43,16 @@ public final class LocalRevocations implements RevocationStore {
 
     @Override
     public Future<Void> revokeCode(byte[] codeId) {
-        codes.add(HexFormat.of().formatHex(codeId));
+        if (codes.add(HexFormat.of().formatHex(codeId))) {
+            changes.incrementAndGet();
+        }
         return Future.succeededFuture();
     }
 
     @Override
     public Future<Void> revokeSubject(SubjectKey key, long issuedBefore) {
         subjects.merge(key.field(), issuedBefore, Math::max);
+        changes.incrementAndGet();
         return Future.succeededFuture();
     }
 
@@ -70,6 +74,17 @@ public final class LocalRevocations implements RevocationStore {
                 w.subject(SubjectKey.ofField(e.getKey()), e.getValue());
             }
         }
+    }
+
+    @Override
+    public void forEachRevocation(Consumer<byte[]> codeIds, java.util.function.ObjLongConsumer<SubjectKey> each) {
+        codes.forEach(hex -> codeIds.accept(HexFormat.of().parseHex(hex)));
+        subjects.forEach((field, before) -> each.accept(SubjectKey.ofField(field), before));
+    }
+
+    @Override
+    public long revision() {
+        return changes.get();
     }
 
     @Override

@@ -164,6 +164,17 @@ public final class RedisRevocations implements RevocationStore {
     }
 
     @Override
+    public void forEachRevocation(Consumer<byte[]> codes, java.util.function.ObjLongConsumer<SubjectKey> subjects) {
+        mirror.forEachCode(codes);
+        mirror.forEachSubject(subjects);
+    }
+
+    @Override
+    public long revision() {
+        return mirror.changes();
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<SubjectKey>> listener) {
         listeners.add(listener);
     }

@@ -39,6 +39,19 @@ public interface RevocationStore extends RevocationLookup {
     void export(java.io.OutputStream out) throws java.io.IOException;
 
     /**
+     * Gives every revocation held: each revoked code id, then each revoked subject with the instant before which its
+     * codes are revoked. What an offline bundle is built from; may take a while on a large mirror (a worker's job).
+     */
+    void forEachRevocation(java.util.function.Consumer<byte[]> codes,
+                           java.util.function.ObjLongConsumer<SubjectKey> subjects);
+
+    /**
+     * Returns a number that changes whenever the revocations held change (it only grows): what a cache of something
+     * built from them (the offline bundle) compares to know it is out of date.
+     */
+    long revision();
+
+    /**
      * Publishes a colour invalidation of these subjects under {@code issuer} (null: under every issuer) to every
      * gateway, this one included; completes once stored.
      */

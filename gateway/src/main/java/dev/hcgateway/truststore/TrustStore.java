@@ -38,6 +38,8 @@ public final class TrustStore {
     private final TrustReports reports;
     private volatile TrustList current;
     private volatile boolean signed;
+    /** The bytes the list in force was read from: what an offline bundle carries. */
+    private volatile byte[] content = new byte[0];
     private TrustFiles files;
     private TrustFiles.Pair installed;
     private TrustFiles.Pair refusedPair;
@@ -74,6 +76,14 @@ public final class TrustStore {
     /** Returns the list in force; null only before {@link #start} succeeded. */
     public TrustList current() {
         return current;
+    }
+
+    /**
+     * Returns the bytes of the file the list in force was read from (what an offline bundle carries). Read it after
+     * {@link #current()}: it is then that list's content or a newer one's.
+     */
+    public byte[] currentContent() {
+        return content.clone();
     }
 
     /** Returns why the last reload was refused, or null when the files in force are the newest. */
@@ -133,7 +143,9 @@ public final class TrustStore {
                 if (in == null) {
                     throw new TrustListException("bundled demo trust list missing");
                 }
-                install(parser.parse(in.readAllBytes(), "bundled demo trust list"), null);
+                byte[] demo = in.readAllBytes();
+                content = demo;
+                install(parser.parse(demo, "bundled demo trust list"), null);
             } catch (IOException e) {
                 throw new TrustListException("bundled demo trust list unreadable: " + e.getMessage());
             }
@@ -191,6 +203,9 @@ public final class TrustStore {
     }
 
     private void install(TrustList list, TrustFiles.Pair pair) {
+        if (pair != null) {
+            content = pair.content(); // before the list: whoever reads the new list reads its content
+        }
         current = list;
         installed = pair;
         pending = null;

@@ -72,7 +72,11 @@ class OpenApiAnswersTest {
             // journal or with a full one (BadOfflineUploadKeepsNothingTest,
             // FullJournalKeepsOfflinePassagesAtTheGateTest), a 408 and 500 as on verify.
             "POST /v1/passages/offline 403", "POST /v1/passages/offline 503", "POST /v1/passages/offline 408",
-            "POST /v1/passages/offline 500");
+            "POST /v1/passages/offline 500",
+            // This fixture has no bundle key: the offline routes answer 503 here; their other answers need a key
+            // (OfflineGateJudgesAsTheBundleSaysTest fetches, polls with If-None-Match and uses the bundle).
+            "GET /v1/offline/bundle 200", "GET /v1/offline/bundle 304", "GET /v1/offline/bundle 500",
+            "GET /v1/offline/key 200");
 
     private static final ServerFixture FIXTURE = new ServerFixture();
     private static final Vertx CLIENT_VERTX = Vertx.vertx();
@@ -162,6 +166,8 @@ class OpenApiAnswersTest {
         hash("{\"type\":\"passport\",\"number\":\"E12345678\",\"case\":\"C-1\"}", TRACER, 503); // no audit store
         hash("{\"type\":\"passport\",\"number\":\"E12\",\"case\":\"C-1\"}", TRACER, 400);
         hash("{\"type\":\"passport\",\"number\":\"E12345678\"}", "wrong-token-of-some-length", 401);
+        answer(HttpMethod.GET, Routes.OFFLINE_BUNDLE, null, null, 503);
+        answer(HttpMethod.GET, Routes.OFFLINE_KEY, null, null, 503);
         answer(HttpMethod.GET, Routes.LIVE, null, null, 200);
         answer(HttpMethod.GET, Routes.READY, null, null, 200);
         answer(HttpMethod.GET, Routes.METRICS, null, null, 200);

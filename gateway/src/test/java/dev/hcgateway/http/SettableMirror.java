@@ -49,6 +49,16 @@ final class SettableMirror implements RevocationStore {
     }
 
     @Override
+    public void forEachRevocation(Consumer<byte[]> codes, java.util.function.ObjLongConsumer<SubjectKey> subjects) {
+        set.forEachRevocation(codes, subjects);
+    }
+
+    @Override
+    public long revision() {
+        return set.revision();
+    }
+
+    @Override
     public void onInvalidation(Consumer<List<SubjectKey>> listener) {
         set.onInvalidation(listener);
     }

@@ -13,7 +13,25 @@ import dev.hcgateway.model.RevocationLookup;
 import dev.hcgateway.model.Scene;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListParser;
+import dev.hcgateway.gate.Bundle;
+import dev.hcgateway.gate.BundleCodec;
+import dev.hcgateway.gate.BundleOpener;
+import dev.hcgateway.gate.BundlePublicKey;
+import dev.hcgateway.gate.BundleRevocations;
+import dev.hcgateway.gate.Envelope;
+import dev.hcgateway.gate.GateVerifier;
+import dev.hcgateway.gate.Opening;
+import dev.hcgateway.gate.RevocationHash;
+import dev.hcgateway.gate.RevokedCodes;
+import dev.hcgateway.gate.RevokedSubjects;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,5 +58,37 @@ public final class GateProbe {
         Instant at = Instant.ofEpochSecond(now);
         Outcome outcome = judge.judge(code, new Judging(trust, revocations, scene, at), at);
         return outcome.decision().wire() + " " + outcome.reason().wire();
+    }
+
+    /**
+     * Returns {@code "<decision> <reason>"} of the code as a gate judges it: a bundle of this trust list revoking
+     * {@code revokedCodeId} is signed, written, opened against its key's JWK and judged with, as at {@code now}.
+     */
+    public static String gate(byte[] trustJson, String code, byte[] revokedCodeId, long now) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        BundlePublicKey key = BundlePublicKey.of((ECPublicKey) pair.getPublic());
+        Bundle bundle = new Bundle(now, now + 3600, key.kidText(), trustJson, "gate", Map.of("gate", scene()), 60,
+                ValidityBounds.SIGNED_EXP, new BundleRevocations(
+                        RevokedCodes.of(List.of(RevocationHash.ofCodeId(revokedCodeId)), 10), RevokedSubjects.NONE));
+        byte[] payload = new BundleCodec().encode(bundle);
+        Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+        signer.initSign(pair.getPrivate());
+        signer.update(Envelope.toBeSigned(key.kid(), payload));
+        byte[] bytes = new Envelope(key.kid(), payload, signer.sign()).encode();
+
+        SignatureVerifiers verifiers = new SignatureVerifiers(CryptoProvider.select(true));
+        Opening opening = new BundleOpener(BundlePublicKey.fromJwk(key.jwk().getBytes(StandardCharsets.UTF_8)),
+                verifiers.es256()).open(bytes);
+        GateVerifier gate = new GateVerifier(((Opening.Opened) opening).bundle(), verifiers);
+        Outcome outcome = gate.judge(code, gate.scene(null), Instant.ofEpochSecond(now));
+        return outcome.decision().wire() + " " + outcome.reason().wire();
+    }
+
+    private static Scene scene() {
+        return new Scene("gate", Map.of(Colour.GREEN, Decision.PASS, Colour.YELLOW, Decision.DENY,
+                Colour.ORANGE, Decision.DENY, Colour.RED, Decision.DENY), 86_400, 86_400, Decision.MANUAL, false,
+                Set.of());
     }
 }

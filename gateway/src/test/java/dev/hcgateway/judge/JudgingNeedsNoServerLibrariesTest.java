@@ -16,7 +16,7 @@ import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * The judging packages (model, cose, crypto, trust, format, hcn1, dcc, policy, judge) judge a code on a class path of
+ * The judging packages (model, cose, crypto, trust, format, hcn1, dcc, policy, judge, gate: the gate jar) judge a code on a class path of
  * the JDK, Jackson, SLF4J and the native crypto provider alone: what an offline gate's small library ships. Checked
  * by running {@link GateProbe} in a class loader that holds nothing else.
  */
@@ -45,6 +45,14 @@ class JudgingNeedsNoServerLibrariesTest {
             assertThat(judge.invoke(null, trust, codes.tampered(), NOW, false)).isEqualTo("deny bad_signature");
             assertThat(judge.invoke(null, trust, "HCN1:NOT-A-CODE", NOW, false)).isEqualTo("deny malformed");
             assertThat(judge.invoke(null, trust, green, NOW + 2 * 86_400, false)).isEqualTo("deny expired");
+
+            // The offline gate's whole path: a signed bundle opened against its key's JWK, then judged with.
+            Method gateJudge = gate.loadClass(GateProbe.class.getName())
+                    .getMethod("gate", byte[].class, String.class, byte[].class, long.class);
+            var revoked = codes.claims(Colour.GREEN);
+            assertThat(gateJudge.invoke(null, trust, green, revoked.codeId(), NOW)).isEqualTo("pass ok");
+            assertThat(gateJudge.invoke(null, trust, codes.mint(revoked), revoked.codeId(), NOW))
+                    .isEqualTo("deny revoked");
         }
     }
 
