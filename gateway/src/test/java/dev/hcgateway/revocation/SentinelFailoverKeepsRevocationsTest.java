@@ -138,6 +138,11 @@ class SentinelFailoverKeepsRevocationsTest {
         // Bitnami chart asks the sentinels whom to follow): left to the sentinels, a returning primary is converted
         // only after it has reported its role for 8 s and their next INFO (every 10 s), which on a loaded machine
         // outlasted the deadline and made this test flaky. So WAIT is met again as soon as it has synced.
+        // Only once every sentinel names the new primary: a gateway resolves the primary through the sentinels at
+        // each reconnect, and one that asked a sentinel not yet told would reconnect to the old address, which
+        // then answers again (as an empty replica: READONLY, "store lost"). Found in CI: 0 writes resumed.
+        Eventually.within(FAILOVER, "every sentinel names the new primary",
+                () -> sentinels.stream().allMatch(s -> s.primaryPort() == replica.port()));
         primary.start(replica);
         // A deadline of its own: on a loaded machine the promotion may have used most of the first one, and what is
         // checked here is that writes resume through the new primary (once the old one replicates for WAIT again).
