@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ports free at the start: a primary, a replica and three sentinels; two gateways' stores follow
  * {@code redis-sentinel://} and revoke in turn while the primary is killed, and scans go on meanwhile.
  */
+@Tag("failover")
 @ExtendWith(VertxExtension.class)
 class SentinelFailoverKeepsRevocationsTest {
 

@@ -38,7 +38,7 @@ public final class SentinelNode implements AutoCloseable {
         Files.writeString(conf, String.join("\n",
                 "port " + port, "bind 127.0.0.1", "dir " + dir,
                 "sentinel monitor " + MASTER_SET + " 127.0.0.1 " + primary.port() + " 2",
-                "sentinel down-after-milliseconds " + MASTER_SET + " 500",
+                "sentinel down-after-milliseconds " + MASTER_SET + " 2000",
                 "sentinel failover-timeout " + MASTER_SET + " 3000",
                 "sentinel parallel-syncs " + MASTER_SET + " 1", ""));
         process = new ProcessBuilder(List.of("redis-server", conf.toString(), "--sentinel")).redirectErrorStream(true)
