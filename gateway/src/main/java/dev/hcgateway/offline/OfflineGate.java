@@ -13,12 +13,9 @@ import dev.hcgateway.gate.Opening;
 import dev.hcgateway.model.Outcome;
 import dev.hcgateway.model.Scene;
 import dev.hcgateway.trust.TrustListException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,43 +92,28 @@ public final class OfflineGate {
 
     private int lines(GateVerifier gate, Scene defaultScene, Instant at, InputStream in, PrintWriter out,
                       PrintWriter err) {
-        int status = 0;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        try {
-            int n = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    String code = line.strip();
-                    Scene scene = defaultScene;
-                    Instant when = at == null ? clock.instant() : at;
-                    if (code.startsWith("{")) {
-                        JsonNode request = json.readTree(code);
-                        code = request.path("code").asText(null);
-                        scene = request.hasNonNull("scene") ? gate.scene(request.get("scene").asText()) : scene;
-                        when = request.hasNonNull("at") ? Instant.parse(request.get("at").asText()) : when;
-                    }
-                    if (code == null || scene == null) {
-                        throw new IllegalArgumentException(code == null ? "no \"code\"" : "unknown scene");
-                    }
-                    out.println(answer(gate.judge(code, scene, when)));
-                } catch (Exception e) {
-                    // Kept in place so that answers still line up with requests; the line itself is never echoed.
-                    out.println("{\"error\":\"invalid_line\"}");
-                    err.println("line " + n + ": not judged: " + (e instanceof IllegalArgumentException
-                            && e.getMessage() != null && !(e instanceof java.time.format.DateTimeParseException)
-                            ? e.getMessage() : "not a code or a JSON object {\"code\", \"scene\", \"gate\", \"at\"}"));
-                    status = 1;
-                }
+        return new JsonLines(OfflineGate::why).answerEach(in, out, err, line -> {
+            String code = line.strip();
+            Scene scene = defaultScene;
+            Instant when = at == null ? clock.instant() : at;
+            if (code.startsWith("{")) {
+                JsonNode request = json.readTree(code);
+                code = request.path("code").asText(null);
+                scene = request.hasNonNull("scene") ? gate.scene(request.get("scene").asText()) : scene;
+                when = request.hasNonNull("at") ? Instant.parse(request.get("at").asText()) : when;
             }
-        } catch (IOException e) {
-            err.println("cannot read standard input: " + e.getMessage());
-            return 1;
-        }
-        return status;
+            if (code == null || scene == null) {
+                throw new IllegalArgumentException(code == null ? "no \"code\"" : "unknown scene");
+            }
+            return answer(gate.judge(code, scene, when));
+        });
+    }
+
+    /** Says why a line was not judged in words, never quoting it (a parser's message would echo the code). */
+    private static String why(Exception e) {
+        return e instanceof IllegalArgumentException && e.getMessage() != null
+                && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                : "not a code or a JSON object {\"code\", \"scene\", \"gate\", \"at\"}";
     }
 
     /** Returns the answer in {@code verify}'s shape, its {@code source} {@code offline}: the gate's own judgement. */

@@ -18,10 +18,8 @@ import dev.hcgateway.trust.TrustAnchorException;
 import dev.hcgateway.trust.TrustList;
 import dev.hcgateway.trust.TrustListException;
 import dev.hcgateway.trust.TrustListParser;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,37 +96,17 @@ public final class OfflineVerify {
     }
 
     private int lines(Judge judge, InputStream in, PrintWriter out, PrintWriter err, String sceneName, Instant at) {
-        int status = 0;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        try {
-            int n = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode request = json.readTree(line);
-                    String code = request.path("code").asText(null);
-                    Scene scene = config.scenes().get(request.path("scene").asText(sceneName));
-                    Instant when = request.hasNonNull("at") ? Instant.parse(request.get("at").asText())
-                            : at == null ? clock.instant() : at;
-                    if (code == null || scene == null) {
-                        throw new IllegalArgumentException(code == null ? "no \"code\"" : "unknown scene");
-                    }
-                    out.println(judge.answer(code, scene, when));
-                } catch (Exception e) {
-                    // Kept in place so that answers still line up with requests; the line itself is never echoed.
-                    out.println("{\"error\":\"invalid_line\"}");
-                    err.println("line " + n + ": not judged: " + why(e));
-                    status = 1;
-                }
+        return new JsonLines(OfflineVerify::why).answerEach(in, out, err, line -> {
+            JsonNode request = json.readTree(line);
+            String code = request.path("code").asText(null);
+            Scene scene = config.scenes().get(request.path("scene").asText(sceneName));
+            Instant when = request.hasNonNull("at") ? Instant.parse(request.get("at").asText())
+                    : at == null ? clock.instant() : at;
+            if (code == null || scene == null) {
+                throw new IllegalArgumentException(code == null ? "no \"code\"" : "unknown scene");
             }
-        } catch (IOException e) {
-            err.println("cannot read standard input: " + e.getMessage());
-            return 1;
-        }
-        return status;
+            return judge.answer(code, scene, when);
+        });
     }
 
     /** Says why a line was not judged in words, never quoting it (a parser's message would echo the code). */
